@@ -1,0 +1,7 @@
+/**
+ * The Backstage DevOps backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { devopsPlugin as default } from './plugin';

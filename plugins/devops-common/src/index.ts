@@ -1,0 +1,11 @@
+/**
+ * Shared types, annotation names and permissions of the Backstage DevOps
+ * plugins. Free of Node and React imports so both sides can use it.
+ *
+ * @packageDocumentation
+ */
+
+export * from './annotations';
+export * from './environments';
+export * from './permissions';
+export * from './readiness';

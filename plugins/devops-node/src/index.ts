@@ -1,0 +1,8 @@
+/**
+ * Extension points through which backend modules extend the Backstage DevOps
+ * backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export * from './readinessChecks';

@@ -1,0 +1,2 @@
+export * from './DevopsApi';
+export * from './DevopsClient';

@@ -1,0 +1,1 @@
+export { EntityDevopsContent } from './EntityDevopsContent';

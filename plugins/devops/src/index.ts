@@ -1,0 +1,10 @@
+/**
+ * The Backstage DevOps frontend plugin: versions per environment,
+ * deployments, health, alerts, migrations and DORA metrics on entity pages.
+ *
+ * @packageDocumentation
+ */
+
+export { devopsPlugin, EntityDevopsContent } from './plugin';
+export { isDevopsAvailable } from './isDevopsAvailable';
+export * from './api';

@@ -1,0 +1,65 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { parse } from 'yaml';
+import { readFile } from 'fs/promises';
+import { join } from 'path';
+import { createCatalogInfoAction } from './catalogInfo';
+
+describe('devops:catalog-info:generate', () => {
+  const workspace = createMockDirectory();
+
+  beforeEach(() => workspace.clear());
+
+  it('writes an entity annotated for the DevOps pages', async () => {
+    const action = createCatalogInfoAction();
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: {
+        name: 'payments-api',
+        owner: 'group:default/payments',
+        environments: ['development', 'staging', 'production'],
+        healthUrls: {
+          staging: 'https://payments-api.staging.example.com/healthz',
+        },
+        type: 'service',
+        lifecycle: 'experimental',
+        targetPath: 'catalog-info.yaml',
+      },
+    });
+
+    await action.handler(ctx);
+
+    const written = parse(
+      await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(written.metadata.annotations).toEqual({
+      'devops/environments': 'development,staging,production',
+      'devops/health-url.staging':
+        'https://payments-api.staging.example.com/healthz',
+    });
+    expect(written.spec).toEqual({
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:default/payments',
+    });
+    expect(ctx.output).toHaveBeenCalledWith('files', ['catalog-info.yaml']);
+  });
+
+  it('refuses to write outside the workspace', async () => {
+    const action = createCatalogInfoAction();
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: {
+        name: 'payments-api',
+        owner: 'group:default/payments',
+        environments: ['production'],
+        healthUrls: {},
+        type: 'service',
+        lifecycle: 'experimental',
+        targetPath: '../escape.yaml',
+      },
+    });
+
+    await expect(action.handler(ctx)).rejects.toThrow(/outside/);
+  });
+});

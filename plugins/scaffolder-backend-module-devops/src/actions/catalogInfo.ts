@@ -1,0 +1,85 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  ANNOTATION_DEVOPS_ENVIRONMENTS,
+  ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
+} from '@backstage-devops/plugin-devops-common';
+import { promises as fs } from 'fs';
+import { dirname } from 'path';
+import { stringify } from 'yaml';
+import { examples } from './catalogInfo.examples';
+
+/**
+ * Writes a catalog-info.yaml whose annotations wire the new service to the
+ * DevOps plugins: its environments and one health URL per environment.
+ *
+ * @public
+ */
+export function createCatalogInfoAction() {
+  return createTemplateAction({
+    id: 'devops:catalog-info:generate',
+    description:
+      'Writes a catalog-info.yaml for a new service, annotated for the DevOps entity pages',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/)
+            .max(63),
+        owner: z => z.string().min(1),
+        system: z => z.string().optional(),
+        type: z => z.string().default('service'),
+        lifecycle: z => z.string().default('experimental'),
+        description: z => z.string().optional(),
+        environments: z =>
+          z.array(z.string()).default(['development', 'staging', 'production']),
+        healthUrls: z =>
+          z
+            .record(z.string(), z.string().url())
+            .default({})
+            .describe('Health URL per environment'),
+        targetPath: z => z.string().default('catalog-info.yaml'),
+      },
+      output: {
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Paths written, relative to the workspace'),
+      },
+    },
+    async handler(ctx) {
+      const input = ctx.input;
+      const annotations: Record<string, string> = {
+        [ANNOTATION_DEVOPS_ENVIRONMENTS]: input.environments.join(','),
+      };
+      for (const env of input.environments) {
+        const url = input.healthUrls[env];
+        if (url) {
+          annotations[`${ANNOTATION_DEVOPS_HEALTH_URL_PREFIX}${env}`] = url;
+        }
+      }
+      const entity = {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: {
+          name: input.name,
+          ...(input.description ? { description: input.description } : {}),
+          annotations,
+        },
+        spec: {
+          type: input.type,
+          lifecycle: input.lifecycle,
+          owner: input.owner,
+          ...(input.system ? { system: input.system } : {}),
+        },
+      };
+      const target = resolveSafeChildPath(ctx.workspacePath, input.targetPath);
+      await fs.mkdir(dirname(target), { recursive: true });
+      await fs.writeFile(target, stringify(entity), 'utf8');
+      ctx.output('files', [input.targetPath]);
+    },
+  });
+}

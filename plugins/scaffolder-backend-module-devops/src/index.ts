@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions of Backstage DevOps: golden-path files for new services.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleDevops as default } from './module';
+export { createCatalogInfoAction } from './actions/catalogInfo';

@@ -1,0 +1,23 @@
+import { createBackendModule } from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createCatalogInfoAction } from './actions/catalogInfo';
+
+/**
+ * Registers the DevOps scaffolder actions with the scaffolder backend.
+ *
+ * @public
+ */
+export const scaffolderModuleDevops = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'devops',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+      },
+      async init({ scaffolder }) {
+        scaffolder.addActions(createCatalogInfoAction());
+      },
+    });
+  },
+});

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs and starts what the test suite needs outside npm: Chromium for the
+# end-to-end tests and a running PostgreSQL for the store tests. Only acts
+# where it can (root with apt-get); elsewhere it says what is missing.
+set -euo pipefail
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
+
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing ${need_apt[*]} from Debian's packages" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "Missing: ${need_apt[*]}. Install them with your package manager." >&2
+    exit 1
+  fi
+fi
+
+# PostgreSQL: the store tests run on it when it answers; start the local
+# cluster if one is installed but stopped.
+if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -q -h 127.0.0.1 -p 5432; then
+  if command -v pg_ctlcluster >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | head -n1)" main start || true
+  fi
+fi

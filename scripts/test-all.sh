@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README's second command runs it: type check,
+# lint, formatting, every package's tests (store tests on SQLite and, when it
+# answers, PostgreSQL) and the end-to-end tests in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/system-deps.sh
+
+# TestDatabases: use the machine's PostgreSQL instead of Docker.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
+  command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432
+fi
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "Type check"
+npm run tsc
+
+step "Lint"
+npx backstage-cli repo lint
+
+step "Formatting"
+npx prettier --check .
+
+step "Unit and integration tests"
+CI=true npx backstage-cli repo test
+
+step "End-to-end tests (headless Chromium)"
+CI=true npx playwright test
