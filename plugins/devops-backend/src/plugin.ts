@@ -2,11 +2,21 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { DEFAULT_DEVOPS_ENVIRONMENTS } from '@backstage-devops/plugin-devops-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  DEFAULT_DEVOPS_ENVIRONMENTS,
+  devopsPermissions,
+  parseEnvironmentList,
+} from '@backstage-devops/plugin-devops-common';
 import {
   ReadinessCheck,
   devopsReadinessChecksExtensionPoint,
 } from '@backstage-devops/plugin-devops-node';
+import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
+import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
+import { migrateDatabase } from './database/migrateDatabase';
+import { DemoDataSeeder } from './demo/DemoDataSeeder';
+import { EntityEnvironments } from './service/EntityEnvironments';
 import { createRouter } from './service/router';
 
 /**
@@ -30,12 +40,62 @@ export const devopsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpRouter }) {
-        const environments = config.getOptionalStringArray(
-          'devops.environments',
-        ) ?? [...DEFAULT_DEVOPS_ENVIRONMENTS];
-        httpRouter.use(await createRouter({ logger, environments }));
+      async init(deps) {
+        const { config, logger, database } = deps;
+        const configured = config.getOptionalStringArray('devops.environments');
+        const environments = configured
+          ? parseEnvironmentList(configured.join(','))
+          : [...DEFAULT_DEVOPS_ENVIRONMENTS];
+
+        const knex = await database.getClient();
+        if (!database.migrations?.skip) {
+          await migrateDatabase(knex);
+        }
+        const deployments = new DatabaseDeploymentStore(knex);
+        const migrations = new DatabaseMigrationStore(knex);
+        const entities = new EntityEnvironments({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          cache: deps.cache,
+          configured: environments,
+        });
+
+        deps.permissionsRegistry.addPermissions(devopsPermissions);
+
+        deps.httpRouter.use(
+          await createRouter({
+            logger,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            deployments,
+            migrations,
+            entities,
+            requireCatalogEntity:
+              config.getOptionalBoolean(
+                'devops.ingestion.requireCatalogEntity',
+              ) ?? true,
+          }),
+        );
+
+        if (config.getOptionalBoolean('devops.demoData.enabled')) {
+          await new DemoDataSeeder({
+            logger,
+            catalog: deps.catalog,
+            auth: deps.auth,
+            deployments,
+            migrations,
+            entities,
+          }).schedule(deps.scheduler);
+        }
       },
     });
   },

@@ -6,6 +6,9 @@
  */
 
 export * from './annotations';
+export * from './deployments';
 export * from './environments';
+export * from './metrics';
+export * from './migrations';
 export * from './permissions';
 export * from './readiness';

@@ -1,24 +1,248 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
-import express from 'express';
+import type {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  devopsEntityReadPermission,
+  EntitySummary,
+} from '@backstage-devops/plugin-devops-common';
+import { createHash, randomUUID } from 'crypto';
+import express, { Request } from 'express';
 import Router from 'express-promise-router';
+import { DateTime } from 'luxon';
+import type { DeploymentStore } from '../database/DeploymentStore';
+import type { MigrationStore } from '../database/MigrationStore';
+import { databaseUnavailableHandler } from './databaseAvailability';
+import { computeDoraMetrics } from './doraMetrics';
+import type { EntityEnvironments } from './EntityEnvironments';
+import { buildEntityMigrations } from './migrationDrift';
+import {
+  deploymentInputSchema,
+  deploymentsQuerySchema,
+  doraQuerySchema,
+  migrationReportSchema,
+  migrationsQuerySchema,
+  normalizeEntityRef,
+  parseInput,
+} from './validation';
 
 /** @internal */
 export interface RouterOptions {
   logger: LoggerService;
-  environments: string[];
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  deployments: DeploymentStore;
+  migrations: MigrationStore;
+  entities: EntityEnvironments;
+  requireCatalogEntity: boolean;
 }
+
+/** The largest body a CI reporter may send; larger ones get 413. */
+const BODY_LIMIT = '1mb';
 
 /** @internal */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { environments } = options;
+  const { httpAuth, permissions, deployments, migrations, entities } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: BODY_LIMIT }));
 
-  router.get('/v1/environments', (_req, res) => {
-    res.json({ environments });
+  // Pushes come from CI pipelines and other backends, never from people.
+  const requireService = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['service'] });
+
+  // Rejects a push for an entity or environment the catalog does not know.
+  async function checkTarget(entityRef: string, environment: string) {
+    const environments = await entities.lookup(entityRef);
+    if (!environments) {
+      if (options.requireCatalogEntity) {
+        throw new NotFoundError(
+          `entityRef: ${entityRef} is not in the catalog (set devops.ingestion.requireCatalogEntity to false to accept it anyway)`,
+        );
+      }
+      return;
+    }
+    if (!environments.includes(environment)) {
+      throw new InputError(
+        `environment: '${environment}' is not an environment of ${entityRef}; expected one of ${environments.join(
+          ', ',
+        )}`,
+      );
+    }
+  }
+
+  // Resolves the entity of a read route and checks the caller may read it.
+  async function authorizedEntityRef(req: Request): Promise<string> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { kind, namespace, name } = req.params;
+    let entityRef: string;
+    try {
+      entityRef = normalizeEntityRef(
+        stringifyEntityRef({ kind, namespace, name }),
+      );
+    } catch (e) {
+      throw new InputError(`Invalid entity in path: ${e}`);
+    }
+    const [decision] = await permissions.authorize(
+      [{ permission: devopsEntityReadPermission, resourceRef: entityRef }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not read the DevOps data of ${entityRef}`,
+      );
+    }
+    return entityRef;
+  }
+
+  router.post('/v1/deployments', async (req, res) => {
+    await requireService(req);
+    const input = parseInput(deploymentInputSchema, req.body, 'deployment');
+    await checkTarget(input.entityRef, input.environment);
+    const { deployment, created } = await deployments.recordDeployment({
+      ...input,
+      externalId: input.externalId ?? derivedExternalId(input),
+    });
+    res.status(created ? 201 : 200).json(deployment);
   });
 
+  router.post('/v1/migrations', async (req, res) => {
+    await requireService(req);
+    const input = parseInput(
+      migrationReportSchema,
+      req.body,
+      'migration report',
+    );
+    await checkTarget(input.entityRef, input.environment);
+    const result = await migrations.recordReport(input);
+    res.status(200).json({
+      entityRef: input.entityRef,
+      environment: input.environment,
+      ...result,
+    });
+  });
+
+  const entityPath = '/v1/entities/:kind/:namespace/:name';
+
+  router.get(`${entityPath}/deployments`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const query = parseInput(deploymentsQuerySchema, req.query, 'query');
+    res.json(await deployments.listDeployments({ entityRef, ...query }));
+  });
+
+  router.get(`${entityPath}/migrations`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const query = parseInput(migrationsQuerySchema, req.query, 'query');
+    const states = await migrations.getStates(entityRef);
+    const order = await entities.orderFor(entityRef);
+    const result = buildEntityMigrations(states, order);
+    if (query.environment) {
+      result.environments = result.environments.filter(
+        e => e.environment === query.environment,
+      );
+      result.drift = result.drift.filter(
+        d =>
+          d.appliedIn.includes(query.environment!) ||
+          d.notAppliedIn.includes(query.environment!),
+      );
+    }
+    res.json(result);
+  });
+
+  router.get(`${entityPath}/summary`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const [order, latest, open] = await Promise.all([
+      entities.orderFor(entityRef),
+      deployments.getLatestPerEnvironment(entityRef),
+      migrations.countOpen(entityRef),
+    ]);
+    const extra = [...new Set([...latest.keys(), ...open.keys()])]
+      .filter(env => !order.includes(env))
+      .sort();
+    const summary: EntitySummary = {
+      entityRef,
+      environments: [...order, ...extra].map(environment => {
+        const entry = latest.get(environment);
+        const last = entry?.latest;
+        return {
+          environment,
+          runningVersion: entry?.latestSucceeded?.version,
+          latestDeployment: last && {
+            id: last.id,
+            version: last.version,
+            status: last.status,
+            at: last.finishedAt ?? last.startedAt ?? last.createdAt,
+            actor: last.actor,
+          },
+          lastDeployedAt: last
+            ? last.finishedAt ?? last.startedAt ?? last.createdAt
+            : undefined,
+          migrations: open.get(environment) ?? { pending: 0, failed: 0 },
+        };
+      }),
+    };
+    res.json(summary);
+  });
+
+  router.get(`${entityPath}/dora`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const { environment, days } = parseInput(
+      doraQuerySchema,
+      req.query,
+      'query',
+    );
+    const to = DateTime.utc();
+    const from = to.minus({ days });
+    const rows = await deployments.listDeploymentsInWindow({
+      entityRef,
+      environment,
+      from: from.toISO()!,
+      to: to.toISO()!,
+    });
+    res.json(
+      computeDoraMetrics({
+        entityRef,
+        environment,
+        days,
+        from,
+        to,
+        deployments: rows,
+      }),
+    );
+  });
+
+  router.get('/v1/environments', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ environments: entities.configured });
+  });
+
+  router.use(databaseUnavailableHandler);
   return router;
+}
+
+/**
+ * Without an explicit key, a report that names its start time is identified
+ * by environment, version and start, so a retried report updates the same
+ * deployment; one without a start time always records a new deployment.
+ */
+function derivedExternalId(input: {
+  environment: string;
+  version: string;
+  startedAt?: string;
+}): string {
+  if (!input.startedAt) {
+    return `auto:${randomUUID()}`;
+  }
+  const hash = createHash('sha256')
+    .update(`${input.environment}\n${input.version}\n${input.startedAt}`)
+    .digest('hex')
+    .slice(0, 32);
+  return `auto:${hash}`;
 }

@@ -1,0 +1,336 @@
+import { InputError, ConflictError } from '@backstage/errors';
+import type { Deployment } from '@backstage-devops/plugin-devops-common';
+import type { Knex } from 'knex';
+import { DateTime } from 'luxon';
+import { ConcurrentUpdateError, retryOnConflict } from './conflicts';
+import { canMoveDeployment } from './deploymentTransitions';
+import type {
+  DeploymentRecord,
+  DeploymentStore,
+  DeploymentWindowOptions,
+  ListDeploymentsOptions,
+  RecordDeploymentResult,
+} from './DeploymentStore';
+import { isoToDate, timestampToIso, timestampToMillis } from './timestamps';
+
+const TABLE = 'deployments';
+
+type DeploymentRow = {
+  id: number | string;
+  entity_ref: string;
+  environment: string;
+  version: string;
+  status: Deployment['status'];
+  strategy: Deployment['strategy'] | null;
+  external_id: string;
+  started_at: Date | string | number | null;
+  finished_at: Date | string | number | null;
+  sort_at: Date | string | number;
+  commit_sha: string | null;
+  commit_time: Date | string | number | null;
+  actor: string | null;
+  url: string | null;
+  rollback_of: string | null;
+  description: string | null;
+  revision: number;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
+};
+
+// Fields a later report may fill in or correct, as column name → record key.
+const mutableFields = {
+  strategy: 'strategy',
+  started_at: 'startedAt',
+  finished_at: 'finishedAt',
+  commit_sha: 'commitSha',
+  commit_time: 'commitTime',
+  actor: 'actor',
+  url: 'url',
+  rollback_of: 'rollbackOf',
+  description: 'description',
+} as const;
+const timestampColumns = new Set(['started_at', 'finished_at', 'commit_time']);
+
+function rowToDeployment(row: DeploymentRow): Deployment {
+  return {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    environment: row.environment,
+    version: row.version,
+    status: row.status,
+    strategy: row.strategy ?? undefined,
+    externalId: row.external_id,
+    startedAt: timestampToIso(row.started_at),
+    finishedAt: timestampToIso(row.finished_at),
+    commitSha: row.commit_sha ?? undefined,
+    commitTime: timestampToIso(row.commit_time),
+    actor: row.actor ?? undefined,
+    url: row.url ?? undefined,
+    rollbackOf: row.rollback_of ?? undefined,
+    description: row.description ?? undefined,
+    createdAt: timestampToIso(row.created_at)!,
+    updatedAt: timestampToIso(row.updated_at)!,
+  };
+}
+
+function encodeCursor(row: DeploymentRow): string {
+  return Buffer.from(
+    JSON.stringify([timestampToMillis(row.sort_at), String(row.id)]),
+  ).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { sortAt: Date; id: string } {
+  try {
+    const [millis, id] = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
+    if (typeof millis === 'number' && /^\d+$/.test(id)) {
+      return { sortAt: new Date(millis), id };
+    }
+  } catch {
+    // fall through to the input error
+  }
+  throw new InputError('cursor: not a cursor this API returned');
+}
+
+/** Deployments in the plugin's own database, through knex. */
+export class DatabaseDeploymentStore implements DeploymentStore {
+  constructor(private readonly db: Knex) {}
+
+  async recordDeployment(
+    record: DeploymentRecord,
+  ): Promise<RecordDeploymentResult> {
+    const result = await retryOnConflict(() => this.upsert(record));
+    if (record.rollbackOf && record.status === 'succeeded') {
+      await this.markRolledBack(record.entityRef, record.rollbackOf);
+    }
+    return result;
+  }
+
+  private async upsert(
+    record: DeploymentRecord,
+  ): Promise<RecordDeploymentResult> {
+    const existing = await this.db<DeploymentRow>(TABLE)
+      .where({ entity_ref: record.entityRef, external_id: record.externalId })
+      .first();
+    if (!existing) {
+      return { deployment: await this.insert(record), created: true };
+    }
+    return { deployment: await this.merge(existing, record), created: false };
+  }
+
+  private async insert(record: DeploymentRecord): Promise<Deployment> {
+    const now = new Date();
+    const row = {
+      entity_ref: record.entityRef,
+      environment: record.environment,
+      version: record.version,
+      status: record.status,
+      strategy: record.strategy ?? null,
+      external_id: record.externalId,
+      started_at: isoToDate(record.startedAt),
+      finished_at: isoToDate(record.finishedAt),
+      sort_at: isoToDate(record.startedAt) ?? now,
+      commit_sha: record.commitSha ?? null,
+      commit_time: isoToDate(record.commitTime),
+      actor: record.actor ?? null,
+      url: record.url ?? null,
+      rollback_of: record.rollbackOf ?? null,
+      description: record.description ?? null,
+      revision: 1,
+      created_at: now,
+      updated_at: now,
+    };
+    // A concurrent insert of the same key raises a unique violation, and the
+    // retry merges into the winner's row.
+    const [inserted] = await this.db(TABLE).insert(row).returning('id');
+    const id = typeof inserted === 'object' ? inserted.id : inserted;
+    return rowToDeployment({ ...row, id } as DeploymentRow);
+  }
+
+  private async merge(
+    existing: DeploymentRow,
+    record: DeploymentRecord,
+  ): Promise<Deployment> {
+    if (existing.environment !== record.environment) {
+      throw new ConflictError(
+        `externalId '${record.externalId}' already names a deployment of ${record.entityRef} to ${existing.environment}, not ${record.environment}`,
+      );
+    }
+    if (existing.version !== record.version) {
+      throw new ConflictError(
+        `externalId '${record.externalId}' already names version ${existing.version} of ${record.entityRef}, not ${record.version}`,
+      );
+    }
+
+    const moves = canMoveDeployment(existing.status, record.status);
+    const update: Record<string, unknown> = {};
+    if (moves) {
+      update.status = record.status;
+    }
+    for (const [column, key] of Object.entries(mutableFields)) {
+      const incoming = record[key];
+      if (incoming === undefined) {
+        continue;
+      }
+      const current = (existing as Record<string, unknown>)[column];
+      // A stale report (its status no longer applies) only fills gaps.
+      if (!moves && current !== null && current !== undefined) {
+        continue;
+      }
+      const isTimestamp = timestampColumns.has(column);
+      const same = isTimestamp
+        ? timestampToMillis(current as any) ===
+          DateTime.fromISO(incoming).toMillis()
+        : current === incoming;
+      if (!same) {
+        update[column] = isTimestamp ? isoToDate(incoming) : incoming;
+      }
+    }
+    if (update.started_at) {
+      update.sort_at = update.started_at;
+    }
+    if (Object.keys(update).length === 0) {
+      return rowToDeployment(existing);
+    }
+
+    const now = new Date();
+    const changed = await this.db(TABLE)
+      .where({ id: existing.id, revision: existing.revision })
+      .update({ ...update, revision: existing.revision + 1, updated_at: now });
+    if (changed === 0) {
+      throw new ConcurrentUpdateError();
+    }
+    return rowToDeployment({
+      ...existing,
+      ...update,
+      revision: existing.revision + 1,
+      updated_at: now,
+    } as DeploymentRow);
+  }
+
+  // A successful rollback deployment marks the deployment it undid, found by
+  // id or external id within the same entity.
+  private async markRolledBack(entityRef: string, target: string) {
+    await retryOnConflict(async () => {
+      const query = this.db<DeploymentRow>(TABLE).where({
+        entity_ref: entityRef,
+        external_id: target,
+      });
+      if (/^\d+$/.test(target)) {
+        query.orWhere(q =>
+          q.where({ entity_ref: entityRef, id: Number(target) }),
+        );
+      }
+      const rows = await query;
+      for (const row of rows) {
+        if (canMoveDeployment(row.status, 'rolled_back')) {
+          const changed = await this.db(TABLE)
+            .where({ id: row.id, revision: row.revision })
+            .update({
+              status: 'rolled_back',
+              revision: row.revision + 1,
+              updated_at: new Date(),
+            });
+          if (changed === 0) {
+            throw new ConcurrentUpdateError();
+          }
+        }
+      }
+    });
+  }
+
+  async listDeployments(options: ListDeploymentsOptions) {
+    const query = this.db<DeploymentRow>(TABLE)
+      .where({ entity_ref: options.entityRef })
+      .orderBy([
+        { column: 'sort_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit + 1);
+    if (options.environment) {
+      query.where({ environment: options.environment });
+    }
+    if (options.cursor) {
+      const { sortAt, id } = decodeCursor(options.cursor);
+      query.where(q =>
+        q
+          .where('sort_at', '<', sortAt)
+          .orWhere(q2 => q2.where('sort_at', '=', sortAt).where('id', '<', id)),
+      );
+    }
+    const rows = await query;
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map(rowToDeployment),
+      nextCursor:
+        rows.length > options.limit
+          ? encodeCursor(page[page.length - 1])
+          : undefined,
+    };
+  }
+
+  async listDeploymentsInWindow(options: DeploymentWindowOptions) {
+    const rows = await this.db<DeploymentRow>(TABLE)
+      .where({
+        entity_ref: options.entityRef,
+        environment: options.environment,
+      })
+      .where('sort_at', '>=', new Date(options.from))
+      .where('sort_at', '<=', new Date(options.to))
+      .orderBy([
+        { column: 'sort_at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ]);
+    return rows.map(rowToDeployment);
+  }
+
+  async getLatestPerEnvironment(entityRef: string) {
+    // One round trip: rank every deployment of the entity within its
+    // environment, overall and among successes.
+    const ranked = this.db(TABLE)
+      .select('*')
+      .select(
+        this.db.raw(
+          'row_number() over (partition by environment order by sort_at desc, id desc) as rank_all',
+        ),
+        this.db.raw(
+          'row_number() over (partition by environment, status order by sort_at desc, id desc) as rank_status',
+        ),
+      )
+      .where({ entity_ref: entityRef })
+      .as('ranked');
+    const rows: Array<
+      DeploymentRow & { rank_all: number; rank_status: number }
+    > = await this.db
+      .select('*')
+      .from(ranked)
+      .where('rank_all', 1)
+      .orWhere(q => q.where('rank_status', 1).where('status', 'succeeded'));
+
+    const result = new Map<
+      string,
+      { latest: Deployment; latestSucceeded?: Deployment }
+    >();
+    for (const row of rows) {
+      const entry = result.get(row.environment) ?? ({} as any);
+      const deployment = rowToDeployment(row);
+      if (Number(row.rank_all) === 1) {
+        entry.latest = deployment;
+      }
+      if (row.status === 'succeeded' && Number(row.rank_status) === 1) {
+        entry.latestSucceeded = deployment;
+      }
+      result.set(row.environment, entry);
+    }
+    return result;
+  }
+
+  async hasDeployments(entityRef: string): Promise<boolean> {
+    const row = await this.db(TABLE)
+      .select('id')
+      .where({ entity_ref: entityRef })
+      .first();
+    return Boolean(row);
+  }
+}

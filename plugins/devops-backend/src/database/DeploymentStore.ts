@@ -1,0 +1,62 @@
+import type {
+  Deployment,
+  DeploymentStatus,
+  DeploymentStrategy,
+} from '@backstage-devops/plugin-devops-common';
+
+/**
+ * A deployment report after validation: entity ref normalised, idempotency
+ * key resolved, dates as ISO strings.
+ */
+export interface DeploymentRecord {
+  entityRef: string;
+  environment: string;
+  version: string;
+  status: DeploymentStatus;
+  externalId: string;
+  strategy?: DeploymentStrategy;
+  startedAt?: string;
+  finishedAt?: string;
+  commitSha?: string;
+  commitTime?: string;
+  actor?: string;
+  url?: string;
+  rollbackOf?: string;
+  description?: string;
+}
+
+export interface RecordDeploymentResult {
+  deployment: Deployment;
+  /** False when the idempotency key matched a stored deployment. */
+  created: boolean;
+}
+
+export interface ListDeploymentsOptions {
+  entityRef: string;
+  environment?: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** Deployments between two instants, oldest first, for metrics. */
+export interface DeploymentWindowOptions {
+  entityRef: string;
+  environment: string;
+  from: string;
+  to: string;
+}
+
+export interface DeploymentStore {
+  recordDeployment(record: DeploymentRecord): Promise<RecordDeploymentResult>;
+  listDeployments(
+    options: ListDeploymentsOptions,
+  ): Promise<{ items: Deployment[]; nextCursor?: string }>;
+  listDeploymentsInWindow(
+    options: DeploymentWindowOptions,
+  ): Promise<Deployment[]>;
+  /** Newest deployment, and newest successful one, per environment. */
+  getLatestPerEnvironment(
+    entityRef: string,
+  ): Promise<Map<string, { latest: Deployment; latestSucceeded?: Deployment }>>;
+  hasDeployments(entityRef: string): Promise<boolean>;
+}
