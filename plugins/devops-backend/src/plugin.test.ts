@@ -1,55 +1,11 @@
-import type { Entity } from '@backstage/catalog-model';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
-import { devopsPlugin } from './plugin';
-
-const payments: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: { name: 'payments-api', namespace: 'default' },
-  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-};
-const ledger: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'ledger-worker',
-    annotations: { 'devops/environments': 'qa,staging,production' },
-  },
-  spec: { type: 'worker', owner: 'payments', lifecycle: 'production' },
-};
-
-const service = () => mockCredentials.service.header();
-const user = () => mockCredentials.user.header();
-
-async function startBackend(
-  options: {
-    config?: object;
-    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
-  } = {},
-) {
-  const { server } = await startTestBackend({
-    features: [
-      // Runs every scheduled task once, before the backend reports started.
-      mockServices.scheduler.factory({
-        includeInitialDelayedTasksOnStartup: true,
-      }),
-      devopsPlugin,
-      catalogServiceMock.factory({ entities: [payments, ledger] }),
-      mockServices.rootConfig.factory({ data: options.config ?? {} }),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
-    ],
-  });
-  return server;
-}
+import {
+  serviceAuth as service,
+  startDevopsBackend as startBackend,
+  userAuth as user,
+} from './__testUtils__/startDevopsBackend';
 
 const deployment = (overrides: object = {}) => ({
   entityRef: 'component:default/payments-api',
