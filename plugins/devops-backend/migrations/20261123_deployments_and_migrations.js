@@ -39,11 +39,12 @@ exports.up = async function up(knex) {
     table.unique(['entity_ref', 'external_id'], {
       indexName: 'deployments_entity_external_id_uniq',
     });
+    // Both orderings the API pages and seeks by: newest first, id breaking ties.
     table.index(
-      ['entity_ref', 'environment', 'sort_at'],
+      ['entity_ref', 'environment', 'sort_at', 'id'],
       'deployments_entity_env_sort_idx',
     );
-    table.index(['entity_ref', 'sort_at'], 'deployments_entity_sort_idx');
+    table.index(['entity_ref', 'sort_at', 'id'], 'deployments_entity_sort_idx');
   });
 
   await knex.schema.createTable('migration_states', table => {

@@ -110,16 +110,24 @@ export class DatabaseDeploymentStore implements DeploymentStore {
   private async upsert(
     record: DeploymentRecord,
   ): Promise<RecordDeploymentResult> {
+    // Most reports are new deployments: try the insert first and fall back
+    // to merging when the idempotency key is taken.
+    const inserted = await this.insert(record);
+    if (inserted) {
+      return { deployment: inserted, created: true };
+    }
     const existing = await this.db<DeploymentRow>(TABLE)
       .where({ entity_ref: record.entityRef, external_id: record.externalId })
       .first();
     if (!existing) {
-      return { deployment: await this.insert(record), created: true };
+      throw new ConcurrentUpdateError();
     }
     return { deployment: await this.merge(existing, record), created: false };
   }
 
-  private async insert(record: DeploymentRecord): Promise<Deployment> {
+  private async insert(
+    record: DeploymentRecord,
+  ): Promise<Deployment | undefined> {
     const now = new Date();
     const row = {
       entity_ref: record.entityRef,
@@ -141,10 +149,15 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       created_at: now,
       updated_at: now,
     };
-    // A concurrent insert of the same key raises a unique violation, and the
-    // retry merges into the winner's row.
-    const [inserted] = await this.db(TABLE).insert(row).returning('id');
-    const id = typeof inserted === 'object' ? inserted.id : inserted;
+    const returned = await this.db(TABLE)
+      .insert(row)
+      .onConflict(['entity_ref', 'external_id'])
+      .ignore()
+      .returning('id');
+    if (returned.length === 0) {
+      return undefined;
+    }
+    const id = typeof returned[0] === 'object' ? returned[0].id : returned[0];
     return rowToDeployment({ ...row, id } as DeploymentRow);
   }
 
@@ -285,41 +298,54 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     return rows.map(rowToDeployment);
   }
 
-  async getLatestPerEnvironment(entityRef: string) {
-    // One round trip: rank every deployment of the entity within its
-    // environment, overall and among successes.
-    const ranked = this.db(TABLE)
-      .select('*')
-      .select(
-        this.db.raw(
-          'row_number() over (partition by environment order by sort_at desc, id desc) as rank_all',
-        ),
-        this.db.raw(
-          'row_number() over (partition by environment, status order by sort_at desc, id desc) as rank_status',
-        ),
-      )
-      .where({ entity_ref: entityRef })
-      .as('ranked');
-    const rows: Array<
-      DeploymentRow & { rank_all: number; rank_status: number }
-    > = await this.db
-      .select('*')
-      .from(ranked)
-      .where('rank_all', 1)
-      .orWhere(q => q.where('rank_status', 1).where('status', 'succeeded'));
-
+  async getLatestPerEnvironment(entityRef: string, only?: string[]) {
+    const environments: string[] =
+      only ??
+      (
+        await this.db(TABLE)
+          .distinct('environment')
+          .where({ entity_ref: entityRef })
+      ).map((row: { environment: string }) => row.environment);
     const result = new Map<
       string,
       { latest: Deployment; latestSucceeded?: Deployment }
     >();
+    if (environments.length === 0) {
+      return result;
+    }
+
+    // Two index seeks per environment (newest, newest successful) in one
+    // round trip, instead of ranking every deployment the entity has.
+    let seekCount = 0;
+    const newest = (environment: string, succeededOnly: boolean) => {
+      const query = this.db<DeploymentRow>(TABLE)
+        .select('*', this.db.raw('? as seek', [succeededOnly ? 'ok' : 'all']))
+        .where({ entity_ref: entityRef, environment })
+        .orderBy([
+          { column: 'sort_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(1);
+      if (succeededOnly) {
+        query.where({ status: 'succeeded' });
+      }
+      // SQLite does not take a parenthesised SELECT with LIMIT in a UNION.
+      seekCount += 1;
+      return this.db.select('*').from(query.as(`seek${seekCount}`));
+    };
+    const [first, ...rest] = environments.flatMap(env => [
+      newest(env, false),
+      newest(env, true),
+    ]);
+    const rows: Array<DeploymentRow & { seek: 'ok' | 'all' }> =
+      await first.unionAll(rest, false);
+
     for (const row of rows) {
       const entry = result.get(row.environment) ?? ({} as any);
-      const deployment = rowToDeployment(row);
-      if (Number(row.rank_all) === 1) {
-        entry.latest = deployment;
-      }
-      if (row.status === 'succeeded' && Number(row.rank_status) === 1) {
-        entry.latestSucceeded = deployment;
+      if (row.seek === 'all') {
+        entry.latest = rowToDeployment(row);
+      } else {
+        entry.latestSucceeded = rowToDeployment(row);
       }
       result.set(row.environment, entry);
     }

@@ -54,9 +54,13 @@ export interface DeploymentStore {
   listDeploymentsInWindow(
     options: DeploymentWindowOptions,
   ): Promise<Deployment[]>;
-  /** Newest deployment, and newest successful one, per environment. */
+  /**
+   * Newest deployment, and newest successful one, per environment: of the
+   * given environments, or of every environment the entity has data for.
+   */
   getLatestPerEnvironment(
     entityRef: string,
+    environments?: string[],
   ): Promise<Map<string, { latest: Deployment; latestSucceeded?: Deployment }>>;
   hasDeployments(entityRef: string): Promise<boolean>;
 }

@@ -158,11 +158,15 @@ export async function createRouter(
 
   router.get(`${entityPath}/summary`, async (req, res) => {
     const entityRef = await authorizedEntityRef(req);
-    const [order, latest, open] = await Promise.all([
-      entities.orderFor(entityRef),
-      deployments.getLatestPerEnvironment(entityRef),
+    // Ingestion only accepts a catalog entity's own environments, so for
+    // one in the catalog those are all there is to look up; for one that is
+    // not, every environment with data is shown.
+    const known = await entities.lookup(entityRef);
+    const [latest, open] = await Promise.all([
+      deployments.getLatestPerEnvironment(entityRef, known),
       migrations.countOpen(entityRef),
     ]);
+    const order = known ?? entities.configured;
     const extra = [...new Set([...latest.keys(), ...open.keys()])]
       .filter(env => !order.includes(env))
       .sort();

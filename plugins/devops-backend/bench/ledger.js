@@ -1,0 +1,338 @@
+/*
+ * Benchmark of the deployment ledger on PostgreSQL. Not part of the test run:
+ *
+ *   npm run bench --workspace @backstage-devops/plugin-devops-backend
+ *
+ * Starts the repository's backend on PostgreSQL (127.0.0.1:5432, or
+ * BENCH_PG_* variables) with a catalog of 1,000 components, seeds 1,000
+ * deployments for each straight into the plugin's database, then uses
+ * autocannon with 20 concurrent connections to measure
+ *   1. ingestion: POST /api/devops/v1/deployments, each event a new deployment
+ *   2. GET /api/devops/v1/entities/.../summary for random entities
+ *   3. GET /api/catalog/entities/by-name/... for random entities, the
+ *      baseline the summary is compared with.
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const autocannon = require('autocannon');
+const { Client } = require('pg');
+const { stringify } = require('yaml');
+
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1000);
+const DEPLOYMENTS_PER_ENTITY = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
+const CONNECTIONS = 20;
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const PORT = Number(process.env.BENCH_PORT ?? 7017);
+const TOKEN = 'benchmark-token-0123456789';
+const PREFIX = `bench_${process.pid}_`;
+const pgConnection = {
+  host: process.env.BENCH_PG_HOST ?? '127.0.0.1',
+  port: Number(process.env.BENCH_PG_PORT ?? 5432),
+  user: process.env.BENCH_PG_USER ?? 'postgres',
+  password: process.env.BENCH_PG_PASSWORD ?? '',
+};
+const repoRoot = path.resolve(__dirname, '../../..');
+const base = `http://localhost:${PORT}`;
+const auth = { authorization: `Bearer ${TOKEN}` };
+const environments = ['development', 'staging', 'production'];
+
+const log = (...args) =>
+  console.log(`[bench ${new Date().toISOString()}]`, ...args);
+
+function writeFixtures(dir) {
+  const entities = Array.from({ length: ENTITIES }, (_, i) => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: `bench-${i}` },
+    spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
+  }));
+  const catalogFile = path.join(dir, 'entities.yaml');
+  fs.writeFileSync(catalogFile, entities.map(e => stringify(e)).join('---\n'));
+  const configFile = path.join(dir, 'app-config.bench.yaml');
+  fs.writeFileSync(
+    configFile,
+    stringify({
+      backend: {
+        baseUrl: base,
+        listen: { port: PORT },
+        database: {
+          client: 'pg',
+          connection: pgConnection,
+          prefix: PREFIX,
+        },
+        auth: {
+          externalAccess: [
+            { type: 'static', options: { token: TOKEN, subject: 'benchmark' } },
+          ],
+        },
+      },
+      catalog: {
+        locations: [{ type: 'file', target: catalogFile }],
+        processingInterval: { minutes: 30 },
+      },
+      devops: { demoData: { enabled: false } },
+    }),
+  );
+  return configFile;
+}
+
+function startBackend(configFile) {
+  const child = spawn(
+    'npx',
+    [
+      'backstage-cli',
+      'package',
+      'start',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: path.join(repoRoot, 'packages/backend'),
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        // For profiling the backend, e.g. BENCH_NODE_OPTIONS=--cpu-prof
+        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    },
+  );
+  return () => {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+}
+
+async function waitFor(description, check, timeoutMs = 300_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) {
+        return;
+      }
+    } catch {
+      // not ready yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${description}`);
+    }
+    await new Promise(r => setTimeout(r, 1000));
+  }
+}
+
+async function seedDeployments() {
+  const client = new Client({ ...pgConnection, database: `${PREFIX}devops` });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO deployments (entity_ref, environment, version, status, strategy,
+         external_id, started_at, finished_at, sort_at, commit_sha, commit_time,
+         actor, revision, created_at, updated_at)
+       SELECT 'component:default/bench-' || e,
+              (ARRAY['development','staging','production'])[1 + d % 3],
+              '1.' || (d / 10) || '.' || (d % 10),
+              CASE WHEN d % 17 = 0 THEN 'failed' ELSE 'succeeded' END,
+              'rolling',
+              'seed-' || d,
+              now() - d * interval '1 hour',
+              now() - d * interval '1 hour' + interval '5 minutes',
+              now() - d * interval '1 hour',
+              md5(e::text || '-' || d::text),
+              now() - d * interval '1 hour' - interval '2 hours',
+              'seed', 1, now(), now()
+       FROM generate_series(0, $1::int - 1) e, generate_series(1, $2::int) d`,
+      [ENTITIES, DEPLOYMENTS_PER_ENTITY],
+    );
+    await client.query('ANALYZE deployments');
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n FROM deployments',
+    );
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+async function dropDatabases() {
+  const client = new Client({ ...pgConnection, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [`${PREFIX}%`],
+    );
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+function run(options) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        connections: CONNECTIONS,
+        duration: DURATION,
+        headers: auth,
+        ...options,
+      },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+// BENCH_ONLY=summary,catalog runs a subset while iterating on one path.
+const only = new Set(
+  (process.env.BENCH_ONLY ?? 'ingestion,summary,catalog').split(','),
+);
+const skipped = { '2xx': 0, non2xx: 0, errors: 0, latency: {}, requests: {} };
+
+const randomEntity = () => `bench-${Math.floor(Math.random() * ENTITIES)}`;
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bench-'));
+  const stopBackend = startBackend(writeFixtures(dir));
+  try {
+    await waitFor('the backend', async () => {
+      const res = await fetch(`${base}/.backstage/health/v1/readiness`);
+      return res.ok;
+    });
+    log(
+      'backend ready; waiting for the catalog to ingest',
+      ENTITIES,
+      'entities',
+    );
+    await waitFor('catalog ingestion', async () => {
+      const res = await fetch(
+        `${base}/api/catalog/entities/by-query?filter=kind=component,metadata.name=bench-${
+          ENTITIES - 1
+        }&limit=1`,
+        { headers: auth },
+      );
+      return res.ok && (await res.json()).items.length === 1;
+    });
+    const seeded = await seedDeployments();
+    log(`seeded ${seeded} deployments`);
+
+    let sequence = 0;
+    const ingestion = !only.has('ingestion')
+      ? skipped
+      : await run({
+          url: `${base}/api/devops/v1/deployments`,
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          requests: [
+            {
+              setupRequest: req => {
+                sequence += 1;
+                return {
+                  ...req,
+                  body: JSON.stringify({
+                    entityRef: `component:default/${randomEntity()}`,
+                    environment: environments[sequence % 3],
+                    version: `2.0.${sequence}`,
+                    status: 'succeeded',
+                    strategy: 'canary',
+                    externalId: `bench-run-${sequence}`,
+                    startedAt: new Date().toISOString(),
+                    commitSha: 'abcdef1234567',
+                  }),
+                };
+              },
+            },
+          ],
+        });
+    const summary = !only.has('summary')
+      ? skipped
+      : await run({
+          url: base,
+          requests: [
+            {
+              setupRequest: req => ({
+                ...req,
+                path: `/api/devops/v1/entities/component/default/${randomEntity()}/summary`,
+              }),
+            },
+          ],
+        });
+    const catalog = !only.has('catalog')
+      ? skipped
+      : await run({
+          url: base,
+          requests: [
+            {
+              setupRequest: req => ({
+                ...req,
+                path: `/api/catalog/entities/by-name/component/default/${randomEntity()}`,
+              }),
+            },
+          ],
+        });
+
+    const accepted = ingestion['2xx'];
+    const report = {
+      date: new Date().toISOString(),
+      machine: `${os.cpus().length} cores, ${Math.round(
+        os.totalmem() / 2 ** 30,
+      )} GiB, Node ${process.version}`,
+      entities: ENTITIES,
+      seededDeployments: seeded,
+      connections: CONNECTIONS,
+      secondsPerRun: DURATION,
+      ingestion: {
+        eventsPerSecond: Math.round(accepted / DURATION),
+        accepted,
+        non2xx: ingestion.non2xx,
+        errors: ingestion.errors,
+        p99Ms: ingestion.latency.p99,
+      },
+      summary: {
+        p50Ms: summary.latency.p50,
+        p99Ms: summary.latency.p99,
+        requestsPerSecond: Math.round(summary.requests.average),
+        non2xx: summary.non2xx,
+      },
+      catalogByName: {
+        p50Ms: catalog.latency.p50,
+        p99Ms: catalog.latency.p99,
+        requestsPerSecond: Math.round(catalog.requests.average),
+        non2xx: catalog.non2xx,
+      },
+    };
+    report.summaryToCatalogP99Ratio =
+      Math.round((summary.latency.p99 / catalog.latency.p99) * 100) / 100;
+    console.log(JSON.stringify(report, null, 2));
+    const failures = [];
+    if (report.ingestion.eventsPerSecond < 1000) {
+      failures.push('ingestion below 1,000 events/s');
+    }
+    if (report.summaryToCatalogP99Ratio > 1) {
+      failures.push('summary p99 above the catalog lookup p99');
+    }
+    log(
+      failures.length
+        ? `targets missed: ${failures.join('; ')}`
+        : 'all targets met',
+    );
+  } finally {
+    stopBackend();
+    await new Promise(r => setTimeout(r, 2000));
+    await dropDatabases().catch(e => log('could not drop bench databases', e));
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
