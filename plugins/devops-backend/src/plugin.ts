@@ -14,6 +14,7 @@ import {
 } from '@backstage-devops/plugin-devops-node';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
+import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
 import { migrateDatabase } from './database/migrateDatabase';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { EntityEnvironments } from './service/EntityEnvironments';
@@ -45,7 +46,6 @@ export const devopsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         database: coreServices.database,
-        cache: coreServices.cache,
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
       },
@@ -65,7 +65,6 @@ export const devopsPlugin = createBackendPlugin({
         const entities = new EntityEnvironments({
           catalog: deps.catalog,
           auth: deps.auth,
-          cache: deps.cache,
           configured: environments,
         });
 
@@ -78,6 +77,7 @@ export const devopsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             deployments,
             migrations,
+            summaries: new DatabaseSummaryReader(knex, deployments, migrations),
             entities,
             requireCatalogEntity:
               config.getOptionalBoolean(

@@ -314,8 +314,43 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       return result;
     }
 
-    // Two index seeks per environment (newest, newest successful) in one
-    // round trip, instead of ranking every deployment the entity has.
+    const rows = await this.seekNewest(entityRef, environments);
+    for (const row of rows) {
+      const entry = result.get(row.environment) ?? ({} as any);
+      if (row.seek === 'all') {
+        entry.latest = rowToDeployment(row);
+      } else {
+        entry.latestSucceeded = rowToDeployment(row);
+      }
+      result.set(row.environment, entry);
+    }
+    return result;
+  }
+
+  // Two index seeks per environment (newest, newest successful) in one
+  // round trip, instead of ranking every deployment the entity has. On
+  // PostgreSQL one LATERAL join plans far faster than a UNION of seeks,
+  // which matters on the summary's hot path.
+  private async seekNewest(
+    entityRef: string,
+    environments: string[],
+  ): Promise<Array<DeploymentRow & { seek: 'ok' | 'all' }>> {
+    if (this.db.client.config.client === 'pg') {
+      const result = await this.db.raw(
+        `SELECT d.*, s.seek
+           FROM unnest(?::text[]) AS e(environment)
+           CROSS JOIN (VALUES ('all'), ('ok')) AS s(seek)
+           CROSS JOIN LATERAL (
+             SELECT * FROM ${TABLE}
+              WHERE entity_ref = ? AND environment = e.environment
+                AND (s.seek = 'all' OR status = 'succeeded')
+              ORDER BY sort_at DESC, id DESC
+              LIMIT 1) d`,
+        [environments, entityRef],
+      );
+      return result.rows;
+    }
+
     let seekCount = 0;
     const newest = (environment: string, succeededOnly: boolean) => {
       const query = this.db<DeploymentRow>(TABLE)
@@ -337,19 +372,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       newest(env, false),
       newest(env, true),
     ]);
-    const rows: Array<DeploymentRow & { seek: 'ok' | 'all' }> =
-      await first.unionAll(rest, false);
-
-    for (const row of rows) {
-      const entry = result.get(row.environment) ?? ({} as any);
-      if (row.seek === 'all') {
-        entry.latest = rowToDeployment(row);
-      } else {
-        entry.latestSucceeded = rowToDeployment(row);
-      }
-      result.set(row.environment, entry);
-    }
-    return result;
+    return first.unionAll(rest, false);
   }
 
   async hasDeployments(entityRef: string): Promise<boolean> {

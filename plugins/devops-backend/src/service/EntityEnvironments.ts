@@ -1,29 +1,40 @@
-import type { AuthService, CacheService } from '@backstage/backend-plugin-api';
-import type { Entity } from '@backstage/catalog-model';
+import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { getEntityEnvironments } from '@backstage-devops/plugin-devops-common';
 
-type CachedEntity = { environments: string[] };
+type Memo = {
+  /** Until then the answer is served as is. */
+  freshUntil: number;
+  /** Until then a stale answer is served while a refresh runs. */
+  keepUntil: number;
+  environments: Promise<string[] | undefined>;
+  refreshing?: boolean;
+};
+
+const FRESH_MS = 60_000;
+const KEEP_MS = 10 * 60_000;
+const MAX_ENTRIES = 50_000;
 
 /**
  * Looks entities up in the catalog for their existence and environment
- * order. Every push and page view needs this, so answers are cached briefly
- * (Backstage's cache service); only entities that exist are cached, so a
- * newly registered entity is accepted at once.
+ * order. Every push and page view needs this, and annotations change
+ * rarely, so answers are memoised in the process: fresh for a minute, then
+ * served stale for up to ten while one background lookup refreshes them, so
+ * no request waits on the catalog for an entity seen recently. A burst of
+ * requests for an unknown entity shares one lookup; a lookup that finds
+ * nothing or fails is forgotten at once, so a newly registered entity is
+ * accepted immediately.
  */
 export class EntityEnvironments {
-  private readonly cache: CacheService;
+  private readonly memo = new Map<string, Memo>();
 
   constructor(
     private readonly options: {
       catalog: CatalogService;
       auth: AuthService;
-      cache: CacheService;
       configured: string[];
     },
-  ) {
-    this.cache = options.cache.withOptions({ defaultTtl: 60_000 });
-  }
+  ) {}
 
   get configured(): string[] {
     return this.options.configured;
@@ -31,25 +42,74 @@ export class EntityEnvironments {
 
   /** The entity's environments, or undefined if it is not in the catalog. */
   async lookup(entityRef: string): Promise<string[] | undefined> {
-    const key = `entity-environments:${entityRef}`;
-    const cached = (await this.cache.get(key)) as CachedEntity | undefined;
-    if (cached) {
+    const now = Date.now();
+    const cached = this.memo.get(entityRef);
+    if (cached && now < cached.freshUntil) {
       return cached.environments;
     }
-    const entity: Entity | undefined =
-      await this.options.catalog.getEntityByRef(entityRef, {
-        credentials: await this.options.auth.getOwnServiceCredentials(),
-      });
-    if (!entity) {
-      return undefined;
+    if (cached && now < cached.keepUntil) {
+      if (!cached.refreshing) {
+        cached.refreshing = true;
+        this.fetch(entityRef).then(
+          found => {
+            if (found) {
+              this.remember(entityRef, Promise.resolve(found));
+            } else {
+              this.memo.delete(entityRef);
+            }
+          },
+          () => {
+            // Keep serving the stale answer; the next request retries.
+            cached.refreshing = false;
+          },
+        );
+      }
+      return cached.environments;
     }
-    const environments = getEntityEnvironments(entity, this.options.configured);
-    await this.cache.set(key, { environments } satisfies CachedEntity);
+    const environments = this.fetch(entityRef);
+    this.remember(entityRef, environments);
+    environments.then(
+      found => {
+        if (!found) {
+          this.memo.delete(entityRef);
+        }
+      },
+      () => this.memo.delete(entityRef),
+    );
     return environments;
   }
 
   /** Environment order for display: the entity's, else the configured one. */
   async orderFor(entityRef: string): Promise<string[]> {
     return (await this.lookup(entityRef)) ?? this.options.configured;
+  }
+
+  private async fetch(entityRef: string): Promise<string[] | undefined> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    return entity
+      ? getEntityEnvironments(entity, this.options.configured)
+      : undefined;
+  }
+
+  private remember(
+    entityRef: string,
+    environments: Promise<string[] | undefined>,
+  ) {
+    // Maps iterate in insertion order: drop the oldest when full.
+    this.memo.delete(entityRef);
+    if (this.memo.size >= MAX_ENTRIES) {
+      const oldest = this.memo.keys().next().value;
+      if (oldest !== undefined) {
+        this.memo.delete(oldest);
+      }
+    }
+    const now = Date.now();
+    this.memo.set(entityRef, {
+      freshUntil: now + FRESH_MS,
+      keepUntil: now + KEEP_MS,
+      environments,
+    });
   }
 }

@@ -16,6 +16,7 @@ import Router from 'express-promise-router';
 import { DateTime } from 'luxon';
 import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
+import type { SummaryReader } from '../database/SummaryReader';
 import { databaseUnavailableHandler } from './databaseAvailability';
 import { computeDoraMetrics } from './doraMetrics';
 import type { EntityEnvironments } from './EntityEnvironments';
@@ -26,7 +27,6 @@ import {
   doraQuerySchema,
   migrationReportSchema,
   migrationsQuerySchema,
-  normalizeEntityRef,
   parseInput,
 } from './validation';
 
@@ -37,6 +37,7 @@ export interface RouterOptions {
   permissions: PermissionsService;
   deployments: DeploymentStore;
   migrations: MigrationStore;
+  summaries: SummaryReader;
   entities: EntityEnvironments;
   requireCatalogEntity: boolean;
 }
@@ -48,7 +49,14 @@ const BODY_LIMIT = '1mb';
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, deployments, migrations, entities } = options;
+  const {
+    httpAuth,
+    permissions,
+    deployments,
+    migrations,
+    summaries,
+    entities,
+  } = options;
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
 
@@ -84,9 +92,12 @@ export async function createRouter(
     const { kind, namespace, name } = req.params;
     let entityRef: string;
     try {
-      entityRef = normalizeEntityRef(
-        stringifyEntityRef({ kind, namespace, name }),
-      );
+      // Path segments hold no ':' or '/', so the ref needs no re-parsing.
+      entityRef = stringifyEntityRef({
+        kind,
+        namespace,
+        name,
+      }).toLocaleLowerCase('en-US');
     } catch (e) {
       throw new InputError(`Invalid entity in path: ${e}`);
     }
@@ -162,10 +173,10 @@ export async function createRouter(
     // one in the catalog those are all there is to look up; for one that is
     // not, every environment with data is shown.
     const known = await entities.lookup(entityRef);
-    const [latest, open] = await Promise.all([
-      deployments.getLatestPerEnvironment(entityRef, known),
-      migrations.countOpen(entityRef),
-    ]);
+    const { deployments: latest, openMigrations: open } = await summaries.read(
+      entityRef,
+      known,
+    );
     const order = known ?? entities.configured;
     const extra = [...new Set([...latest.keys(), ...open.keys()])]
       .filter(env => !order.includes(env))
@@ -174,20 +185,11 @@ export async function createRouter(
       entityRef,
       environments: [...order, ...extra].map(environment => {
         const entry = latest.get(environment);
-        const last = entry?.latest;
         return {
           environment,
-          runningVersion: entry?.latestSucceeded?.version,
-          latestDeployment: last && {
-            id: last.id,
-            version: last.version,
-            status: last.status,
-            at: last.finishedAt ?? last.startedAt ?? last.createdAt,
-            actor: last.actor,
-          },
-          lastDeployedAt: last
-            ? last.finishedAt ?? last.startedAt ?? last.createdAt
-            : undefined,
+          runningVersion: entry?.runningVersion,
+          latestDeployment: entry?.latest,
+          lastDeployedAt: entry?.latest.at,
           migrations: open.get(environment) ?? { pending: 0, failed: 0 },
         };
       }),

@@ -1,0 +1,123 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
+import { DatabaseMigrationStore } from './DatabaseMigrationStore';
+import { DatabaseSummaryReader } from './DatabaseSummaryReader';
+import { migrateDatabase } from './migrateDatabase';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const ref = 'component:default/payments-api';
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseSummaryReader on %p',
+  databaseId => {
+    async function seeded() {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      const deployments = new DatabaseDeploymentStore(knex);
+      const migrations = new DatabaseMigrationStore(knex);
+      const deploy = (
+        externalId: string,
+        environment: string,
+        version: string,
+        status: 'succeeded' | 'failed',
+        startedAt: string,
+        extra: object = {},
+      ) =>
+        deployments.recordDeployment({
+          entityRef: ref,
+          externalId,
+          environment,
+          version,
+          status,
+          startedAt,
+          ...extra,
+        });
+      await deploy(
+        '1',
+        'production',
+        '1.0.0',
+        'succeeded',
+        '2026-11-01T10:00:00Z',
+        {
+          finishedAt: '2026-11-01T10:05:00Z',
+          actor: 'ada',
+        },
+      );
+      await deploy(
+        '2',
+        'production',
+        '1.1.0',
+        'failed',
+        '2026-11-02T10:00:00Z',
+      );
+      await deploy(
+        '3',
+        'staging',
+        '1.1.0',
+        'succeeded',
+        '2026-11-01T12:00:00Z',
+      );
+      await deploy(
+        '4',
+        'canary-eu',
+        '1.1.0',
+        'succeeded',
+        '2026-11-01T12:00:00Z',
+      );
+      await migrations.recordReport({
+        entityRef: ref,
+        environment: 'production',
+        tool: 'knex',
+        migrations: [
+          { id: '1', status: 'applied' },
+          { id: '2', status: 'pending' },
+          { id: '3', status: 'failed' },
+          { id: '4', status: 'pending' },
+        ],
+      });
+      return new DatabaseSummaryReader(knex, deployments, migrations);
+    }
+
+    it('reads the newest and running version per environment with open migrations', async () => {
+      const reader = await seeded();
+
+      const summary = await reader.read(ref, [
+        'development',
+        'staging',
+        'production',
+      ]);
+
+      expect(summary.deployments.get('production')).toEqual({
+        latest: {
+          id: expect.any(String),
+          version: '1.1.0',
+          status: 'failed',
+          at: '2026-11-02T10:00:00.000Z',
+        },
+        runningVersion: '1.0.0',
+      });
+      expect(summary.deployments.get('staging')?.runningVersion).toBe('1.1.0');
+      expect(summary.deployments.has('development')).toBe(false);
+      // Only the environments asked for.
+      expect(summary.deployments.has('canary-eu')).toBe(false);
+      expect(summary.openMigrations.get('production')).toEqual({
+        pending: 2,
+        failed: 1,
+      });
+    });
+
+    it('reads every environment with data when none are named', async () => {
+      const reader = await seeded();
+
+      const summary = await reader.read(ref);
+
+      expect([...summary.deployments.keys()].sort()).toEqual([
+        'canary-eu',
+        'production',
+        'staging',
+      ]);
+    });
+  },
+);

@@ -1,0 +1,25 @@
+import type { DeploymentStatus } from '@backstage-devops/plugin-devops-common';
+
+/** The newest deployment of an environment, as a summary shows it. */
+export interface SummaryHead {
+  id: string;
+  version: string;
+  status: DeploymentStatus;
+  actor?: string;
+  /** When it finished, else started, else was first reported. */
+  at: string;
+}
+
+export interface EntitySummaryData {
+  deployments: Map<string, { latest: SummaryHead; runningVersion?: string }>;
+  openMigrations: Map<string, { pending: number; failed: number }>;
+}
+
+/** Everything an entity summary needs from the database. */
+export interface SummaryReader {
+  /**
+   * @param environments - the environments to look at; every environment
+   *   with data when omitted
+   */
+  read(entityRef: string, environments?: string[]): Promise<EntitySummaryData>;
+}
