@@ -15,6 +15,7 @@ export default defineConfig({
   workers: 1,
   reporter: [
     ['list'],
+    ['json', { outputFile: 'test-results/e2e.json' }],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
   ],
   outputDir: 'test-results/e2e',

@@ -13,6 +13,14 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
   command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h 127.0.0.1 -p 5432; then
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres@127.0.0.1:5432
 fi
+# CI insists on PostgreSQL, so store tests can never quietly run on SQLite only.
+if [ -n "${DEVOPS_REQUIRE_POSTGRES:-}" ] && [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  echo "PostgreSQL is required (DEVOPS_REQUIRE_POSTGRES) but none answers on 127.0.0.1:5432" >&2
+  exit 1
+fi
+rm -rf test-results
+mkdir -p test-results
+trap 'node scripts/report-tests.js' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -26,7 +34,7 @@ step "Formatting"
 npx prettier --check .
 
 step "Unit and integration tests"
-CI=true npx backstage-cli repo test
+CI=true npx backstage-cli repo test --json --outputFile=test-results/jest.json
 
 step "End-to-end tests (headless Chromium)"
 CI=true npx playwright test
