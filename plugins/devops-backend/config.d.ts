@@ -15,6 +15,36 @@ export interface Config {
        */
       enabled?: boolean;
     };
+    health?: {
+      /** Poll declared health URLs. Defaults to true. */
+      enabled?: boolean;
+      /** Default seconds between checks of one URL. Defaults to 60. */
+      intervalSeconds?: number;
+      /** Bounds for the `devops/health-interval` annotation. Default 10 and 3600. */
+      minIntervalSeconds?: number;
+      maxIntervalSeconds?: number;
+      /** How often the poller looks for due checks, in seconds. Defaults to 10. */
+      tickSeconds?: number;
+      /** Per-check timeout in milliseconds, over the whole exchange. Defaults to 5000. */
+      timeoutMs?: number;
+      /** Answers slower than this count as degraded. Defaults to 2000. */
+      degradedLatencyMs?: number;
+      /** At most this much of a body is read. Defaults to 65536. */
+      maxBodyBytes?: number;
+      /** Redirects followed. Defaults to 3. */
+      maxRedirects?: number;
+      /** Checks in flight at once. Defaults to 20. */
+      concurrency?: number;
+      /** Days of history kept. Defaults to 14. */
+      retentionDays?: number;
+      /**
+       * Host names the poller may contact; `*` matches any characters.
+       * Unset means any host: entity authors can then make the backend
+       * send GET requests to any address it can reach. Set this in
+       * production.
+       */
+      allowedHosts?: string[];
+    };
     ingestion?: {
       /**
        * Reject pushed deployments and migration reports for entities that are

@@ -545,5 +545,17 @@ describe('demo data', () => {
       .get('/api/devops/v1/entities/component/default/ledger-worker/dora')
       .set('authorization', user());
     expect(dora.body.deploymentFrequency.deployments).toBeGreaterThan(5);
+    const health = await request(server)
+      .get('/api/devops/v1/entities/component/default/ledger-worker/health')
+      .set('authorization', user());
+    expect(health.body.environments.map((e: any) => e.environment)).toEqual([
+      'qa',
+      'staging',
+      'production',
+    ]);
+    for (const env of health.body.environments) {
+      expect(env.checks).toBeGreaterThan(100);
+      expect(env.uptimePercent).toBeGreaterThan(90);
+    }
   });
 });

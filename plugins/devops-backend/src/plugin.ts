@@ -17,6 +17,11 @@ import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
 import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
 import { migrateDatabase } from './database/migrateDatabase';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
+import { DatabaseHealthStore } from './health/DatabaseHealthStore';
+import { HealthChecker } from './health/HealthChecker';
+import { HealthHistoryPruner } from './health/HealthHistoryPruner';
+import { HealthPoller } from './health/HealthPoller';
+import { compileHostPatterns } from './health/hostPatterns';
 import { EntityEnvironments } from './service/EntityEnvironments';
 import { createRouter } from './service/router';
 
@@ -68,6 +73,46 @@ export const devopsPlugin = createBackendPlugin({
           configured: environments,
         });
 
+        const health = new DatabaseHealthStore(knex);
+        const healthConfig = config.getOptionalConfig('devops.health');
+        const num = (key: string, fallback: number) =>
+          healthConfig?.getOptionalNumber(key) ?? fallback;
+        if (healthConfig?.getOptionalBoolean('enabled') ?? true) {
+          const allowedHosts =
+            healthConfig?.getOptionalStringArray('allowedHosts');
+          if (!allowedHosts) {
+            logger.warn(
+              'devops.health.allowedHosts is not set: health checks may target any host an entity names',
+            );
+          }
+          const poller = new HealthPoller({
+            catalog: deps.catalog,
+            auth: deps.auth,
+            store: health,
+            logger,
+            checker: new HealthChecker({
+              timeoutMs: num('timeoutMs', 5000),
+              maxBodyBytes: num('maxBodyBytes', 65536),
+              maxRedirects: num('maxRedirects', 3),
+              degradedLatencyMs: num('degradedLatencyMs', 2000),
+              isHostAllowed: compileHostPatterns(allowedHosts),
+            }),
+            concurrency: num('concurrency', 20),
+            tickMs: num('tickSeconds', 10) * 1000,
+            intervals: {
+              defaultMs: num('intervalSeconds', 60) * 1000,
+              minMs: num('minIntervalSeconds', 10) * 1000,
+              maxMs: num('maxIntervalSeconds', 3600) * 1000,
+            },
+          });
+          await poller.schedule(deps.scheduler);
+          await new HealthHistoryPruner({
+            store: health,
+            logger,
+            retentionDays: num('retentionDays', 14),
+          }).schedule(deps.scheduler);
+        }
+
         deps.permissionsRegistry.addPermissions(devopsPermissions);
 
         deps.httpRouter.use(
@@ -77,7 +122,13 @@ export const devopsPlugin = createBackendPlugin({
             permissions: deps.permissions,
             deployments,
             migrations,
-            summaries: new DatabaseSummaryReader(knex, deployments, migrations),
+            summaries: new DatabaseSummaryReader(
+              knex,
+              deployments,
+              migrations,
+              health,
+            ),
+            health,
             entities,
             requireCatalogEntity:
               config.getOptionalBoolean(
@@ -93,6 +144,7 @@ export const devopsPlugin = createBackendPlugin({
             auth: deps.auth,
             deployments,
             migrations,
+            health,
             entities,
           }).schedule(deps.scheduler);
         }

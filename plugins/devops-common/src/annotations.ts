@@ -28,3 +28,11 @@ export const ANNOTATION_DEVOPS_HEALTH_EXPECT = 'devops/health-expect';
  * @public
  */
 export const ANNOTATION_DEVOPS_ALERT_SELECTOR = 'devops/alert-selector';
+
+/**
+ * How often to check this entity's health URLs, for example `30s` or `2m`,
+ * kept within the configured bounds.
+ *
+ * @public
+ */
+export const ANNOTATION_DEVOPS_HEALTH_INTERVAL = 'devops/health-interval';

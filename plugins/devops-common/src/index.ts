@@ -8,6 +8,7 @@
 export * from './annotations';
 export * from './deployments';
 export * from './environments';
+export * from './health';
 export * from './metrics';
 export * from './migrations';
 export * from './permissions';

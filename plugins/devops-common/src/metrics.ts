@@ -1,4 +1,5 @@
 import type { DeploymentStatus } from './deployments';
+import type { HealthStatus } from './health';
 
 /**
  * A duration distribution in seconds, with how many samples it came from.
@@ -67,6 +68,11 @@ export interface EnvironmentSummary {
   migrations: {
     pending: number;
     failed: number;
+  };
+  /** The newest health check, when the entity declares a health URL. */
+  health?: {
+    status: HealthStatus;
+    checkedAt: string;
   };
 }
 

@@ -2,6 +2,7 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import { DatabaseMigrationStore } from './DatabaseMigrationStore';
 import { DatabaseSummaryReader } from './DatabaseSummaryReader';
+import { DatabaseHealthStore } from '../health/DatabaseHealthStore';
 import { migrateDatabase } from './migrateDatabase';
 
 jest.setTimeout(60_000);
@@ -77,7 +78,18 @@ describe.each(databases.eachSupportedId())(
           { id: '4', status: 'pending' },
         ],
       });
-      return new DatabaseSummaryReader(knex, deployments, migrations);
+      const health = new DatabaseHealthStore(knex);
+      await health.recordChecks([
+        {
+          entityRef: ref,
+          environment: 'production',
+          url: 'https://payments.example.com/healthz',
+          status: 'down',
+          errorClass: 'timeout',
+          checkedAt: '2026-11-02T11:00:00.000Z',
+        },
+      ]);
+      return new DatabaseSummaryReader(knex, deployments, migrations, health);
     }
 
     it('reads the newest and running version per environment with open migrations', async () => {
@@ -106,6 +118,11 @@ describe.each(databases.eachSupportedId())(
         pending: 2,
         failed: 1,
       });
+      expect(summary.health.get('production')).toEqual({
+        status: 'down',
+        checkedAt: '2026-11-02T11:00:00.000Z',
+      });
+      expect(summary.health.has('staging')).toBe(false);
     });
 
     it('reads every environment with data when none are named', async () => {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { HealthStore } from '../health/HealthStore';
 import type { DeploymentStore } from './DeploymentStore';
 import type { MigrationStore } from './MigrationStore';
 import type {
@@ -9,7 +10,7 @@ import type {
 import { timestampToIso } from './timestamps';
 
 type HeadOrCountRow = {
-  kind: 'head' | 'open';
+  kind: 'head' | 'open' | 'health';
   seek: string;
   environment: string;
   id: string | number | null;
@@ -27,13 +28,15 @@ type HeadOrCountRow = {
  * entity page and overview row), so on PostgreSQL it is one statement: the
  * newest and newest successful deployment of each environment through
  * index seeks in a LATERAL join, and the open migration counts, in a single
- * round trip with a single plan. Elsewhere it asks the stores.
+ * round trip with a single plan, together with the current health.
+ * Elsewhere it asks the stores.
  */
 export class DatabaseSummaryReader implements SummaryReader {
   constructor(
     private readonly db: Knex,
     private readonly deployments: DeploymentStore,
     private readonly migrations: MigrationStore,
+    private readonly healthStore: HealthStore,
   ) {}
 
   async read(
@@ -43,10 +46,17 @@ export class DatabaseSummaryReader implements SummaryReader {
     if (environments && this.db.client.config.client === 'pg') {
       return this.readInOneStatement(entityRef, environments);
     }
-    const [latest, openMigrations] = await Promise.all([
+    const [latest, openMigrations, current] = await Promise.all([
       this.deployments.getLatestPerEnvironment(entityRef, environments),
       this.migrations.countOpen(entityRef),
+      this.healthStore.current(entityRef),
     ]);
+    const health: EntitySummaryData['health'] = new Map(
+      current.map(c => [
+        c.environment,
+        { status: c.status, checkedAt: c.checkedAt },
+      ]),
+    );
     const deployments: EntitySummaryData['deployments'] = new Map();
     for (const [environment, entry] of latest) {
       const d = entry.latest;
@@ -61,7 +71,7 @@ export class DatabaseSummaryReader implements SummaryReader {
         runningVersion: entry.latestSucceeded?.version,
       });
     }
-    return { deployments, openMigrations };
+    return { deployments, openMigrations, health };
   }
 
   private async readInOneStatement(
@@ -85,13 +95,26 @@ export class DatabaseSummaryReader implements SummaryReader {
               NULL, NULL, count(*)
          FROM migration_states
         WHERE entity_ref = ? AND status IN ('pending', 'failed')
-        GROUP BY environment, status`,
-      [environments, entityRef, entityRef],
+        GROUP BY environment, status
+       UNION ALL
+       SELECT 'health', NULL, environment, NULL, NULL, status, NULL, NULL,
+              NULL, checked_at, NULL
+         FROM health_current
+        WHERE entity_ref = ?`,
+      [environments, entityRef, entityRef, entityRef],
     )) as { rows: HeadOrCountRow[] };
 
     const deployments: EntitySummaryData['deployments'] = new Map();
     const openMigrations: EntitySummaryData['openMigrations'] = new Map();
+    const health: EntitySummaryData['health'] = new Map();
     for (const row of rows) {
+      if (row.kind === 'health') {
+        health.set(row.environment, {
+          status: row.status as 'up' | 'degraded' | 'down',
+          checkedAt: timestampToIso(row.created_at)!,
+        });
+        continue;
+      }
       if (row.kind === 'open') {
         const entry = openMigrations.get(row.environment) ?? {
           pending: 0,
@@ -119,6 +142,6 @@ export class DatabaseSummaryReader implements SummaryReader {
       }
       deployments.set(row.environment, entry);
     }
-    return { deployments, openMigrations };
+    return { deployments, openMigrations, health };
   }
 }

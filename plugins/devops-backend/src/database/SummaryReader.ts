@@ -1,4 +1,7 @@
-import type { DeploymentStatus } from '@backstage-devops/plugin-devops-common';
+import type {
+  DeploymentStatus,
+  HealthStatus,
+} from '@backstage-devops/plugin-devops-common';
 
 /** The newest deployment of an environment, as a summary shows it. */
 export interface SummaryHead {
@@ -13,6 +16,7 @@ export interface SummaryHead {
 export interface EntitySummaryData {
   deployments: Map<string, { latest: SummaryHead; runningVersion?: string }>;
   openMigrations: Map<string, { pending: number; failed: number }>;
+  health: Map<string, { status: HealthStatus; checkedAt: string }>;
 }
 
 /** Everything an entity summary needs from the database. */

@@ -8,7 +8,9 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { DateTime } from 'luxon';
 import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
+import type { HealthStore } from '../health/HealthStore';
 import type { EntityEnvironments } from '../service/EntityEnvironments';
+import { buildDemoHealth } from './demoHealth';
 import { buildDemoHistory } from './demoHistory';
 
 /**
@@ -27,6 +29,7 @@ export class DemoDataSeeder {
       auth: AuthService;
       deployments: DeploymentStore;
       migrations: MigrationStore;
+      health: HealthStore;
       entities: EntityEnvironments;
     },
   ) {}
@@ -57,10 +60,11 @@ export class DemoDataSeeder {
       if (await deployments.hasDeployments(entityRef)) {
         continue;
       }
+      const environments = await entities.orderFor(entityRef);
       const history = buildDemoHistory(
         {
           entityRef,
-          environments: await entities.orderFor(entityRef),
+          environments,
           experimental: entity.spec?.lifecycle === 'experimental',
           hasDatabase: entity.spec?.type !== 'website',
         },
@@ -72,6 +76,9 @@ export class DemoDataSeeder {
       for (const deployment of history.deployments) {
         await deployments.recordDeployment(deployment);
       }
+      await this.options.health.recordChecks(
+        buildDemoHealth(entityRef, environments, DateTime.utc()),
+      );
       seeded += 1;
     }
     if (seeded > 0) {

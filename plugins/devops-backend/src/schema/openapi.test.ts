@@ -126,6 +126,8 @@ describe('the published OpenAPI spec', () => {
       ['get', `${base}/migrations`, undefined, userAuth()],
       ['get', `${base}/summary`, undefined, userAuth()],
       ['get', `${base}/dora?days=90`, undefined, userAuth()],
+      ['get', `${base}/health`, undefined, userAuth()],
+      ['get', `${base}/health?since=yesterday`, undefined, userAuth()],
       ['get', '/v1/environments', undefined, userAuth()],
     ];
 

@@ -1,13 +1,23 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { getEntityEnvironments } from '@backstage-devops/plugin-devops-common';
+import {
+  ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
+  getEntityEnvironments,
+} from '@backstage-devops/plugin-devops-common';
+
+/** What the plugin needs to know about a catalog entity. */
+export interface EntityFacts {
+  environments: string[];
+  /** Declared health URL per environment. */
+  healthUrls: Record<string, string>;
+}
 
 type Memo = {
   /** Until then the answer is served as is. */
   freshUntil: number;
   /** Until then a stale answer is served while a refresh runs. */
   keepUntil: number;
-  environments: Promise<string[] | undefined>;
+  facts: Promise<EntityFacts | undefined>;
   refreshing?: boolean;
 };
 
@@ -42,10 +52,15 @@ export class EntityEnvironments {
 
   /** The entity's environments, or undefined if it is not in the catalog. */
   async lookup(entityRef: string): Promise<string[] | undefined> {
+    return (await this.facts(entityRef))?.environments;
+  }
+
+  /** The entity's facts, or undefined if it is not in the catalog. */
+  async facts(entityRef: string): Promise<EntityFacts | undefined> {
     const now = Date.now();
     const cached = this.memo.get(entityRef);
     if (cached && now < cached.freshUntil) {
-      return cached.environments;
+      return cached.facts;
     }
     if (cached && now < cached.keepUntil) {
       if (!cached.refreshing) {
@@ -64,11 +79,11 @@ export class EntityEnvironments {
           },
         );
       }
-      return cached.environments;
+      return cached.facts;
     }
-    const environments = this.fetch(entityRef);
-    this.remember(entityRef, environments);
-    environments.then(
+    const facts = this.fetch(entityRef);
+    this.remember(entityRef, facts);
+    facts.then(
       found => {
         if (!found) {
           this.memo.delete(entityRef);
@@ -76,7 +91,7 @@ export class EntityEnvironments {
       },
       () => this.memo.delete(entityRef),
     );
-    return environments;
+    return facts;
   }
 
   /** Environment order for display: the entity's, else the configured one. */
@@ -84,19 +99,32 @@ export class EntityEnvironments {
     return (await this.lookup(entityRef)) ?? this.options.configured;
   }
 
-  private async fetch(entityRef: string): Promise<string[] | undefined> {
+  private async fetch(entityRef: string): Promise<EntityFacts | undefined> {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials: await this.options.auth.getOwnServiceCredentials(),
     });
-    return entity
-      ? getEntityEnvironments(entity, this.options.configured)
-      : undefined;
+    if (!entity) {
+      return undefined;
+    }
+    const healthUrls: Record<string, string> = {};
+    for (const [key, value] of Object.entries(
+      entity.metadata.annotations ?? {},
+    )) {
+      if (key.startsWith(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX) && value) {
+        healthUrls[
+          key
+            .slice(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX.length)
+            .toLocaleLowerCase('en-US')
+        ] = value;
+      }
+    }
+    return {
+      environments: getEntityEnvironments(entity, this.options.configured),
+      healthUrls,
+    };
   }
 
-  private remember(
-    entityRef: string,
-    environments: Promise<string[] | undefined>,
-  ) {
+  private remember(entityRef: string, facts: Promise<EntityFacts | undefined>) {
     // Maps iterate in insertion order: drop the oldest when full.
     this.memo.delete(entityRef);
     if (this.memo.size >= MAX_ENTRIES) {
@@ -109,7 +137,7 @@ export class EntityEnvironments {
     this.memo.set(entityRef, {
       freshUntil: now + FRESH_MS,
       keepUntil: now + KEEP_MS,
-      environments,
+      facts,
     });
   }
 }

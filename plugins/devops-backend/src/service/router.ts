@@ -17,6 +17,8 @@ import { DateTime } from 'luxon';
 import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
 import type { SummaryReader } from '../database/SummaryReader';
+import { buildEntityHealth } from '../health/entityHealth';
+import type { HealthStore } from '../health/HealthStore';
 import { databaseUnavailableHandler } from './databaseAvailability';
 import { computeDoraMetrics } from './doraMetrics';
 import type { EntityEnvironments } from './EntityEnvironments';
@@ -25,6 +27,7 @@ import {
   deploymentInputSchema,
   deploymentsQuerySchema,
   doraQuerySchema,
+  healthQuerySchema,
   migrationReportSchema,
   migrationsQuerySchema,
   parseInput,
@@ -38,6 +41,7 @@ export interface RouterOptions {
   deployments: DeploymentStore;
   migrations: MigrationStore;
   summaries: SummaryReader;
+  health: HealthStore;
   entities: EntityEnvironments;
   requireCatalogEntity: boolean;
 }
@@ -173,12 +177,15 @@ export async function createRouter(
     // one in the catalog those are all there is to look up; for one that is
     // not, every environment with data is shown.
     const known = await entities.lookup(entityRef);
-    const { deployments: latest, openMigrations: open } = await summaries.read(
-      entityRef,
-      known,
-    );
+    const {
+      deployments: latest,
+      openMigrations: open,
+      health,
+    } = await summaries.read(entityRef, known);
     const order = known ?? entities.configured;
-    const extra = [...new Set([...latest.keys(), ...open.keys()])]
+    const extra = [
+      ...new Set([...latest.keys(), ...open.keys(), ...health.keys()]),
+    ]
       .filter(env => !order.includes(env))
       .sort();
     const summary: EntitySummary = {
@@ -191,6 +198,7 @@ export async function createRouter(
           latestDeployment: entry?.latest,
           lastDeployedAt: entry?.latest.at,
           migrations: open.get(environment) ?? { pending: 0, failed: 0 },
+          health: health.get(environment),
         };
       }),
     };
@@ -222,6 +230,35 @@ export async function createRouter(
         deployments: rows,
       }),
     );
+  });
+
+  router.get(`${entityPath}/health`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const query = parseInput(healthQuerySchema, req.query, 'query');
+    const until = new Date();
+    const since = query.since
+      ? new Date(query.since)
+      : new Date(until.getTime() - 86_400_000);
+    const [facts, current, history] = await Promise.all([
+      entities.facts(entityRef),
+      options.health.current(entityRef),
+      options.health.history(entityRef, since),
+    ]);
+    const result = buildEntityHealth({
+      entityRef,
+      order: facts?.environments ?? entities.configured,
+      declared: new Map(Object.entries(facts?.healthUrls ?? {})),
+      current,
+      history,
+      since,
+      until,
+    });
+    if (query.environment) {
+      result.environments = result.environments.filter(
+        e => e.environment === query.environment,
+      );
+    }
+    res.json(result);
   });
 
   router.get('/v1/environments', async (req, res) => {

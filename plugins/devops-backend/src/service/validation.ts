@@ -151,6 +151,15 @@ export const doraQuerySchema = z.object({
   days: positiveInt(365, 30),
 });
 
+export const healthQuerySchema = z.object({
+  environment: environment.optional(),
+  since: timestamp
+    .refine(value => Date.now() - Date.parse(value) <= 31 * 86_400_000, {
+      message: 'must be within the last 31 days',
+    })
+    .optional(),
+});
+
 function describe(path: (string | number)[]): string {
   let out = '';
   for (const part of path) {

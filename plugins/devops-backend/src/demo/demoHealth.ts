@@ -1,0 +1,46 @@
+import { DateTime } from 'luxon';
+import type { RecordedHealthCheck } from '../health/HealthStore';
+
+/**
+ * A day of health checks every ten minutes per environment: mostly up with
+ * realistic latency, a slow spell, and a short outage in the first
+ * environment, so the uptime bar and latency chart have something to show.
+ */
+export function buildDemoHealth(
+  entityRef: string,
+  environments: string[],
+  now: DateTime,
+): RecordedHealthCheck[] {
+  const name = entityRef.split('/').pop()!;
+  const checks: RecordedHealthCheck[] = [];
+  environments.forEach((environment, envIndex) => {
+    const url = `https://${name}.${environment}.example.com/healthz`;
+    for (let i = 144; i >= 1; i--) {
+      const at = now.minus({ minutes: i * 10 });
+      const wave = Math.sin(i / 7 + envIndex) * 20;
+      const latencyMs = Math.round(60 + envIndex * 15 + wave + (i % 11));
+      const outage = envIndex === 0 && i >= 40 && i < 44;
+      const slow = i >= 90 && i < 96;
+      checks.push({
+        entityRef,
+        environment,
+        url,
+        checkedAt: at.toUTC().toISO()!,
+        ...(outage
+          ? {
+              status: 'down' as const,
+              httpStatus: 503,
+              latencyMs: 12,
+              errorClass: 'unexpected_status' as const,
+              error: 'Answered HTTP 503',
+            }
+          : {
+              status: slow ? ('degraded' as const) : ('up' as const),
+              httpStatus: 200,
+              latencyMs: slow ? latencyMs + 2400 : latencyMs,
+            }),
+      });
+    }
+  });
+  return checks;
+}
