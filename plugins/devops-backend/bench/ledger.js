@@ -12,125 +12,22 @@
  *   3. GET /api/catalog/entities/by-name/... for random entities, the
  *      baseline the summary is compared with.
  */
-const { spawn } = require('child_process');
-const fs = require('fs');
 const os = require('os');
-const path = require('path');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
-const { stringify } = require('yaml');
+const { startBenchBackend, log } = require('./backendHarness');
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 1000);
 const DEPLOYMENTS_PER_ENTITY = Number(process.env.BENCH_DEPLOYMENTS ?? 1000);
 const CONNECTIONS = 20;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = 5;
-const PORT = Number(process.env.BENCH_PORT ?? 7017);
-const TOKEN = 'benchmark-token-0123456789';
-const PREFIX = `bench_${process.pid}_`;
-const pgConnection = {
-  host: process.env.BENCH_PG_HOST ?? '127.0.0.1',
-  port: Number(process.env.BENCH_PG_PORT ?? 5432),
-  user: process.env.BENCH_PG_USER ?? 'postgres',
-  password: process.env.BENCH_PG_PASSWORD ?? '',
-};
-const repoRoot = path.resolve(__dirname, '../../..');
-const base = `http://localhost:${PORT}`;
-const auth = { authorization: `Bearer ${TOKEN}` };
 const environments = ['development', 'staging', 'production'];
+let base;
+let auth;
 
-const log = (...args) =>
-  console.log(`[bench ${new Date().toISOString()}]`, ...args);
-
-function writeFixtures(dir) {
-  const entities = Array.from({ length: ENTITIES }, (_, i) => ({
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: { name: `bench-${i}` },
-    spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
-  }));
-  const catalogFile = path.join(dir, 'entities.yaml');
-  fs.writeFileSync(catalogFile, entities.map(e => stringify(e)).join('---\n'));
-  const configFile = path.join(dir, 'app-config.bench.yaml');
-  fs.writeFileSync(
-    configFile,
-    stringify({
-      backend: {
-        baseUrl: base,
-        listen: { port: PORT },
-        database: {
-          client: 'pg',
-          connection: pgConnection,
-          prefix: PREFIX,
-        },
-        auth: {
-          externalAccess: [
-            { type: 'static', options: { token: TOKEN, subject: 'benchmark' } },
-          ],
-        },
-      },
-      catalog: {
-        locations: [{ type: 'file', target: catalogFile }],
-        processingInterval: { minutes: 30 },
-      },
-      devops: { demoData: { enabled: false } },
-    }),
-  );
-  return configFile;
-}
-
-function startBackend(configFile) {
-  const child = spawn(
-    'npx',
-    [
-      'backstage-cli',
-      'package',
-      'start',
-      '--config',
-      path.join(repoRoot, 'app-config.yaml'),
-      '--config',
-      configFile,
-    ],
-    {
-      cwd: path.join(repoRoot, 'packages/backend'),
-      env: {
-        ...process.env,
-        LOG_LEVEL: 'warn',
-        // For profiling the backend, e.g. BENCH_NODE_OPTIONS=--cpu-prof
-        NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-      detached: true,
-    },
-  );
-  return () => {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-}
-
-async function waitFor(description, check, timeoutMs = 300_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if (await check()) {
-        return;
-      }
-    } catch {
-      // not ready yet
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${description}`);
-    }
-    await new Promise(r => setTimeout(r, 1000));
-  }
-}
-
-async function seedDeployments() {
-  const client = new Client({ ...pgConnection, database: `${PREFIX}devops` });
+async function seedDeployments(database) {
+  const client = new Client(database);
   await client.connect();
   try {
     await client.query(
@@ -157,22 +54,6 @@ async function seedDeployments() {
       'SELECT count(*)::int AS n FROM deployments',
     );
     return rows[0].n;
-  } finally {
-    await client.end();
-  }
-}
-
-async function dropDatabases() {
-  const client = new Client({ ...pgConnection, database: 'postgres' });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${PREFIX}%`],
-    );
-    for (const { datname } of rows) {
-      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
-    }
   } finally {
     await client.end();
   }
@@ -231,28 +112,18 @@ async function readRun(pathFor) {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bench-'));
-  const stopBackend = startBackend(writeFixtures(dir));
+  const backend = await startBenchBackend({
+    entities: Array.from({ length: ENTITIES }, (_, i) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: `bench-${i}` },
+      spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
+    })),
+  });
+  base = backend.base;
+  auth = backend.auth;
   try {
-    await waitFor('the backend', async () => {
-      const res = await fetch(`${base}/.backstage/health/v1/readiness`);
-      return res.ok;
-    });
-    log(
-      'backend ready; waiting for the catalog to ingest',
-      ENTITIES,
-      'entities',
-    );
-    await waitFor('catalog ingestion', async () => {
-      const res = await fetch(
-        `${base}/api/catalog/entities/by-query?filter=kind=component,metadata.name=bench-${
-          ENTITIES - 1
-        }&limit=1`,
-        { headers: auth },
-      );
-      return res.ok && (await res.json()).items.length === 1;
-    });
-    const seeded = await seedDeployments();
+    const seeded = await seedDeployments(backend.devopsDatabase);
     log(`seeded ${seeded} deployments`);
 
     let sequence = 0;
@@ -363,10 +234,7 @@ async function main() {
         : 'all targets met',
     );
   } finally {
-    stopBackend();
-    await new Promise(r => setTimeout(r, 2000));
-    await dropDatabases().catch(e => log('could not drop bench databases', e));
-    fs.rmSync(dir, { recursive: true, force: true });
+    await backend.stop();
   }
 }
 
