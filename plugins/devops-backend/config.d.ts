@@ -45,6 +45,21 @@ export interface Config {
        */
       allowedHosts?: string[];
     };
+    alerts?: {
+      /**
+       * Alertmanager `severity` label values to priorities, merged over the
+       * default critical: P0, high: P1, warning: P2, info: P3.
+       */
+      severityMap?: { [severity: string]: 'P0' | 'P1' | 'P2' | 'P3' };
+      /** Days resolved alerts stay visible. Defaults to 7. */
+      resolvedWindowDays?: number;
+      alertmanager?: {
+        /** Pull active alerts from this Alertmanager's API v2 as well. */
+        baseUrl: string;
+        /** Seconds between pulls. Defaults to 60. */
+        syncIntervalSeconds?: number;
+      };
+    };
     ingestion?: {
       /**
        * Reject pushed deployments and migration reports for entities that are

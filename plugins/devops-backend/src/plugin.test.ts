@@ -557,5 +557,15 @@ describe('demo data', () => {
       expect(env.checks).toBeGreaterThan(100);
       expect(env.uptimePercent).toBeGreaterThan(90);
     }
+    const alerts = await request(server)
+      .get(
+        '/api/devops/v1/entities/component/default/ledger-worker/alerts?state=all',
+      )
+      .set('authorization', user());
+    expect(alerts.body.firing).toEqual({ P0: 0, P1: 0, P2: 1, P3: 0 });
+    expect(alerts.body.alerts.map((a: any) => a.status).sort()).toEqual([
+      'firing',
+      'resolved',
+    ]);
   });
 });

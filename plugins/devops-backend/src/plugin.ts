@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  AlertSeverity,
   DEFAULT_DEVOPS_ENVIRONMENTS,
   devopsPermissions,
   parseEnvironmentList,
@@ -16,6 +17,9 @@ import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
 import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
 import { migrateDatabase } from './database/migrateDatabase';
+import { AlertmanagerSync } from './alerts/AlertmanagerSync';
+import { DEFAULT_SEVERITY_MAP } from './alerts/alertmanagerPayload';
+import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
 import { HealthChecker } from './health/HealthChecker';
@@ -113,6 +117,38 @@ export const devopsPlugin = createBackendPlugin({
           }).schedule(deps.scheduler);
         }
 
+        const alerts = new DatabaseAlertStore(knex);
+        const alertsConfig = config.getOptionalConfig('devops.alerts');
+        const severityMap = { ...DEFAULT_SEVERITY_MAP };
+        const configuredMap = alertsConfig?.getOptionalConfig('severityMap');
+        for (const key of configuredMap?.keys() ?? []) {
+          const priority = configuredMap!.getString(key);
+          if (!/^P[0-3]$/.test(priority)) {
+            throw new Error(
+              `devops.alerts.severityMap.${key} must be one of P0, P1, P2, P3`,
+            );
+          }
+          severityMap[key.toLocaleLowerCase('en-US')] =
+            priority as AlertSeverity;
+        }
+        const alertmanagerUrl = alertsConfig?.getOptionalString(
+          'alertmanager.baseUrl',
+        );
+        const syncIntervalSeconds = alertmanagerUrl
+          ? alertsConfig?.getOptionalNumber(
+              'alertmanager.syncIntervalSeconds',
+            ) ?? 60
+          : undefined;
+        if (alertmanagerUrl) {
+          await new AlertmanagerSync({
+            baseUrl: alertmanagerUrl,
+            store: alerts,
+            logger,
+            severityMap,
+            intervalSeconds: syncIntervalSeconds!,
+          }).schedule(deps.scheduler);
+        }
+
         deps.permissionsRegistry.addPermissions(devopsPermissions);
 
         deps.httpRouter.use(
@@ -129,6 +165,13 @@ export const devopsPlugin = createBackendPlugin({
               health,
             ),
             health,
+            alerts,
+            alertSettings: {
+              severityMap,
+              syncIntervalSeconds,
+              resolvedWindowDays:
+                alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7,
+            },
             entities,
             requireCatalogEntity:
               config.getOptionalBoolean(
@@ -145,6 +188,7 @@ export const devopsPlugin = createBackendPlugin({
             deployments,
             migrations,
             health,
+            alerts,
             entities,
           }).schedule(deps.scheduler);
         }

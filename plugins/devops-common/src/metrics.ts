@@ -1,3 +1,4 @@
+import type { AlertSeverity } from './alerts';
 import type { DeploymentStatus } from './deployments';
 import type { HealthStatus } from './health';
 
@@ -84,4 +85,6 @@ export interface EnvironmentSummary {
 export interface EntitySummary {
   entityRef: string;
   environments: EnvironmentSummary[];
+  /** Firing alerts routed to the entity, by severity. */
+  firingAlerts: Record<AlertSeverity, number>;
 }

@@ -8,8 +8,10 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { DateTime } from 'luxon';
 import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
+import type { AlertStore } from '../alerts/AlertStore';
 import type { HealthStore } from '../health/HealthStore';
 import type { EntityEnvironments } from '../service/EntityEnvironments';
+import { buildDemoAlerts } from './demoAlerts';
 import { buildDemoHealth } from './demoHealth';
 import { buildDemoHistory } from './demoHistory';
 
@@ -30,6 +32,7 @@ export class DemoDataSeeder {
       deployments: DeploymentStore;
       migrations: MigrationStore;
       health: HealthStore;
+      alerts: AlertStore;
       entities: EntityEnvironments;
     },
   ) {}
@@ -79,6 +82,11 @@ export class DemoDataSeeder {
       await this.options.health.recordChecks(
         buildDemoHealth(entityRef, environments, DateTime.utc()),
       );
+      if (entity.spec?.lifecycle !== 'experimental') {
+        await this.options.alerts.upsert(
+          buildDemoAlerts(entityRef, DateTime.utc()),
+        );
+      }
       seeded += 1;
     }
     if (seeded > 0) {

@@ -126,6 +126,38 @@ describe('the published OpenAPI spec', () => {
       ['get', `${base}/migrations`, undefined, userAuth()],
       ['get', `${base}/summary`, undefined, userAuth()],
       ['get', `${base}/dora?days=90`, undefined, userAuth()],
+      [
+        'post',
+        '/v1/alerts/alertmanager',
+        {
+          version: '4',
+          status: 'firing',
+          receiver: 'backstage',
+          externalURL: 'http://alertmanager.example.com',
+          alerts: [
+            {
+              status: 'firing',
+              labels: {
+                alertname: 'Down',
+                service: 'payments-api',
+                severity: 'critical',
+              },
+              annotations: {
+                summary: 'Down',
+                runbook_url: 'https://runbooks.example.com/down',
+              },
+              startsAt: '2026-11-20T10:00:00.123456789Z',
+              endsAt: '0001-01-01T00:00:00Z',
+              generatorURL: 'http://prometheus.example.com/graph',
+              fingerprint: 'f1',
+            },
+          ],
+        },
+        serviceAuth(),
+      ],
+      ['post', '/v1/alerts/alertmanager', { version: '3' }, serviceAuth()],
+      ['get', `${base}/alerts?state=all`, undefined, userAuth()],
+      ['get', `${base}/alerts?state=nope`, undefined, userAuth()],
       ['get', `${base}/health`, undefined, userAuth()],
       ['get', `${base}/health?since=yesterday`, undefined, userAuth()],
       ['get', '/v1/environments', undefined, userAuth()],

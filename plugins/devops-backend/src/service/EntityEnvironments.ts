@@ -1,15 +1,19 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_DEVOPS_ALERT_SELECTOR,
   ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
   getEntityEnvironments,
 } from '@backstage-devops/plugin-devops-common';
+import { LabelMatcher, parseAlertSelector } from '../alerts/alertSelector';
 
 /** What the plugin needs to know about a catalog entity. */
 export interface EntityFacts {
   environments: string[];
   /** Declared health URL per environment. */
   healthUrls: Record<string, string>;
+  /** Parsed `devops/alert-selector`, when the entity declares a valid one. */
+  alertSelector?: LabelMatcher[];
 }
 
 type Memo = {
@@ -118,9 +122,12 @@ export class EntityEnvironments {
         ] = value;
       }
     }
+    const selector =
+      entity.metadata.annotations?.[ANNOTATION_DEVOPS_ALERT_SELECTOR];
     return {
       environments: getEntityEnvironments(entity, this.options.configured),
       healthUrls,
+      alertSelector: selector ? parseAlertSelector(selector) : undefined,
     };
   }
 

@@ -7,7 +7,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  ALERT_SEVERITIES,
+  AlertSeverity,
   devopsEntityReadPermission,
+  EntityAlerts,
   EntitySummary,
 } from '@backstage-devops/plugin-devops-common';
 import { createHash, randomUUID } from 'crypto';
@@ -17,6 +20,13 @@ import { DateTime } from 'luxon';
 import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
 import type { SummaryReader } from '../database/SummaryReader';
+import { alertBelongsTo } from '../alerts/alertSelector';
+import {
+  alertmanagerWebhookSchema,
+  toDevopsAlert,
+  toStoredAlerts,
+} from '../alerts/alertmanagerPayload';
+import type { AlertStore } from '../alerts/AlertStore';
 import { buildEntityHealth } from '../health/entityHealth';
 import type { HealthStore } from '../health/HealthStore';
 import { databaseUnavailableHandler } from './databaseAvailability';
@@ -27,6 +37,7 @@ import {
   deploymentInputSchema,
   deploymentsQuerySchema,
   doraQuerySchema,
+  alertsQuerySchema,
   healthQuerySchema,
   migrationReportSchema,
   migrationsQuerySchema,
@@ -42,6 +53,13 @@ export interface RouterOptions {
   migrations: MigrationStore;
   summaries: SummaryReader;
   health: HealthStore;
+  alerts: AlertStore;
+  alertSettings: {
+    severityMap: Record<string, AlertSeverity>;
+    /** Seconds between Alertmanager syncs, when syncing is configured. */
+    syncIntervalSeconds?: number;
+    resolvedWindowDays: number;
+  };
   entities: EntityEnvironments;
   requireCatalogEntity: boolean;
 }
@@ -117,6 +135,86 @@ export async function createRouter(
     return entityRef;
   }
 
+  const entityPath = '/v1/entities/:kind/:namespace/:name';
+
+  // Alerts routed to the entity: firing ones, plus resolved ones from the
+  // window when asked for.
+  async function alertsOf(entityRef: string, includeResolved: boolean) {
+    const facts = await entities.facts(entityRef);
+    const resolvedSince = includeResolved
+      ? new Date(
+          Date.now() - options.alertSettings.resolvedWindowDays * 86_400_000,
+        )
+      : undefined;
+    const stored = await options.alerts.list({ resolvedSince });
+    const target = {
+      entityRef,
+      name: entityRef.slice(entityRef.indexOf('/') + 1),
+      selector: facts?.alertSelector,
+    };
+    return stored.filter(a => alertBelongsTo(a.labels, target));
+  }
+
+  function countFiring(
+    alerts: Array<{ status: string; severity: AlertSeverity }>,
+  ) {
+    const counts = Object.fromEntries(
+      ALERT_SEVERITIES.map(s => [s, 0]),
+    ) as Record<AlertSeverity, number>;
+    alerts
+      .filter(a => a.status === 'firing')
+      .forEach(a => {
+        counts[a.severity] += 1;
+      });
+    return counts;
+  }
+
+  router.post('/v1/alerts/alertmanager', async (req, res) => {
+    await requireService(req);
+    const payload = parseInput(
+      alertmanagerWebhookSchema,
+      req.body,
+      'Alertmanager notification',
+    );
+    const now = new Date();
+    await options.alerts.upsert(
+      toStoredAlerts(payload.alerts, {
+        externalUrl: payload.externalURL,
+        severityMap: options.alertSettings.severityMap,
+        source: 'webhook',
+        now,
+      }),
+    );
+    await options.alerts.touchSource('webhook', now);
+    res.status(200).json({ received: payload.alerts.length });
+  });
+
+  router.get(`${entityPath}/alerts`, async (req, res) => {
+    const entityRef = await authorizedEntityRef(req);
+    const { state } = parseInput(alertsQuerySchema, req.query, 'query');
+    const [matched, source] = await Promise.all([
+      alertsOf(entityRef, state !== 'firing'),
+      options.alerts.sourceState(),
+    ]);
+    const interval = options.alertSettings.syncIntervalSeconds;
+    const body: EntityAlerts = {
+      entityRef,
+      alerts: matched
+        .filter(a => state === 'all' || a.status === state)
+        .map(toDevopsAlert),
+      firing: countFiring(matched),
+      source: {
+        ...source,
+        syncEnabled: interval !== undefined,
+        stale:
+          interval !== undefined &&
+          (!source.lastSyncAt ||
+            Date.now() - Date.parse(source.lastSyncAt) > 3 * interval * 1000),
+      },
+    };
+    res.json(body);
+  });
+
   router.post('/v1/deployments', async (req, res) => {
     await requireService(req);
     const input = parseInput(deploymentInputSchema, req.body, 'deployment');
@@ -143,8 +241,6 @@ export async function createRouter(
       ...result,
     });
   });
-
-  const entityPath = '/v1/entities/:kind/:namespace/:name';
 
   router.get(`${entityPath}/deployments`, async (req, res) => {
     const entityRef = await authorizedEntityRef(req);
@@ -201,6 +297,7 @@ export async function createRouter(
           health: health.get(environment),
         };
       }),
+      firingAlerts: countFiring(await alertsOf(entityRef, false)),
     };
     res.json(summary);
   });

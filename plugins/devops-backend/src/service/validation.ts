@@ -151,6 +151,10 @@ export const doraQuerySchema = z.object({
   days: positiveInt(365, 30),
 });
 
+export const alertsQuerySchema = z.object({
+  state: z.enum(['firing', 'resolved', 'all']).default('firing'),
+});
+
 export const healthQuerySchema = z.object({
   environment: environment.optional(),
   since: timestamp
