@@ -1,4 +1,4 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
@@ -523,10 +523,13 @@ describe('reading an entity', () => {
   });
 });
 
-describe('demo data', () => {
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+describe.each(databases.eachSupportedId())('demo data on %p', databaseId => {
   it('fills the history of catalog components when enabled', async () => {
     const server = await startBackend({
       config: { devops: { demoData: { enabled: true } } },
+      knex: await databases.init(databaseId),
     });
 
     const summary = await request(server)

@@ -6,6 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
 import { devopsPlugin } from '../plugin';
 
 export const paymentsApi: Entity = {
@@ -38,6 +39,8 @@ export async function startDevopsBackend(
     config?: object;
     permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
     entities?: Entity[];
+    /** A database from TestDatabases; in-memory SQLite otherwise. */
+    knex?: Knex;
   } = {},
 ) {
   const { server } = await startTestBackend({
@@ -51,6 +54,9 @@ export async function startDevopsBackend(
         entities: options.entities ?? [paymentsApi, ledgerWorker],
       }),
       mockServices.rootConfig.factory({ data: options.config ?? {} }),
+      ...(options.knex
+        ? [mockServices.database.factory({ knex: options.knex })]
+        : []),
       mockServices.permissions.factory({
         result: options.permission ?? AuthorizeResult.ALLOW,
       }),

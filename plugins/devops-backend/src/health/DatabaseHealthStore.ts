@@ -53,14 +53,32 @@ export class DatabaseHealthStore implements HealthStore {
       return;
     }
     const rows = checks.map(toRow);
+    // The current state is the newest check per entity environment: one row
+    // per key from this batch (an upsert may not touch a row twice), and
+    // never replacing a newer stored check.
+    const newest = new Map<string, Row>();
+    for (const row of rows) {
+      const key = `${row.entity_ref}|${row.environment}`;
+      const seen = newest.get(key);
+      if (!seen || (row.checked_at as Date) > (seen.checked_at as Date)) {
+        newest.set(key, row);
+      }
+    }
+    const current = [...newest.values()];
     await this.db.transaction(async tx => {
       for (let i = 0; i < rows.length; i += CHUNK) {
-        const batch = rows.slice(i, i + CHUNK);
-        await tx('health_checks').insert(batch);
+        await tx('health_checks').insert(rows.slice(i, i + CHUNK));
+      }
+      for (let i = 0; i < current.length; i += CHUNK) {
         await tx('health_current')
-          .insert(batch)
+          .insert(current.slice(i, i + CHUNK))
           .onConflict(['entity_ref', 'environment'])
-          .merge();
+          .merge()
+          .where(
+            'health_current.checked_at',
+            '<',
+            tx.ref('excluded.checked_at'),
+          );
       }
     });
   }
