@@ -385,6 +385,10 @@ describe('reading an entity', () => {
     const staging = await request(server)
       .get(`${listPath}?environment=staging`)
       .set('authorization', user());
+    const failed = await request(server)
+      .get(`${listPath}?status=failed`)
+      .set('authorization', user());
+    expect(failed.body.items.map((d: any) => d.version)).toEqual(['2.4.1']);
     const badLimit = await request(server)
       .get(`${listPath}?limit=0`)
       .set('authorization', user());

@@ -1,5 +1,5 @@
 import type { AlertSeverity } from './alerts';
-import type { DeploymentStatus } from './deployments';
+import type { DeploymentStatus, DeploymentStrategy } from './deployments';
 import type { HealthStatus } from './health';
 
 /**
@@ -64,6 +64,7 @@ export interface EnvironmentSummary {
     status: DeploymentStatus;
     at: string;
     actor?: string;
+    strategy?: DeploymentStrategy;
   };
   lastDeployedAt?: string;
   migrations: {

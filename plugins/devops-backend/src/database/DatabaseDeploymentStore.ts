@@ -264,6 +264,9 @@ export class DatabaseDeploymentStore implements DeploymentStore {
     if (options.environment) {
       query.where({ environment: options.environment });
     }
+    if (options.status) {
+      query.where({ status: options.status });
+    }
     if (options.cursor) {
       const { sortAt, id } = decodeCursor(options.cursor);
       query.where(q =>

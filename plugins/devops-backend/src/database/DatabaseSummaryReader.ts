@@ -17,6 +17,7 @@ type HeadOrCountRow = {
   version: string | null;
   status: string;
   actor: string | null;
+  strategy: string | null;
   started_at: Date | null;
   finished_at: Date | null;
   created_at: Date | null;
@@ -66,6 +67,7 @@ export class DatabaseSummaryReader implements SummaryReader {
           version: d.version,
           status: d.status,
           actor: d.actor,
+          strategy: d.strategy,
           at: d.finishedAt ?? d.startedAt ?? d.createdAt,
         },
         runningVersion: entry.latestSucceeded?.version,
@@ -80,8 +82,8 @@ export class DatabaseSummaryReader implements SummaryReader {
   ): Promise<EntitySummaryData> {
     const { rows } = (await this.db.raw(
       `SELECT 'head' AS kind, s.seek, d.environment, d.id, d.version,
-              d.status, d.actor, d.started_at, d.finished_at, d.created_at,
-              NULL::bigint AS n
+              d.status, d.actor, d.strategy, d.started_at, d.finished_at,
+              d.created_at, NULL::bigint AS n
          FROM unnest(?::text[]) AS e(environment)
         CROSS JOIN (VALUES ('all'), ('ok')) AS s(seek)
         CROSS JOIN LATERAL (
@@ -91,13 +93,13 @@ export class DatabaseSummaryReader implements SummaryReader {
            ORDER BY sort_at DESC, id DESC
            LIMIT 1) d
        UNION ALL
-       SELECT 'open', NULL, environment, NULL, NULL, status, NULL, NULL,
+       SELECT 'open', NULL, environment, NULL, NULL, status, NULL, NULL, NULL,
               NULL, NULL, count(*)
          FROM migration_states
         WHERE entity_ref = ? AND status IN ('pending', 'failed')
         GROUP BY environment, status
        UNION ALL
-       SELECT 'health', NULL, environment, NULL, NULL, status, NULL, NULL,
+       SELECT 'health', NULL, environment, NULL, NULL, status, NULL, NULL, NULL,
               NULL, checked_at, NULL
          FROM health_current
         WHERE entity_ref = ?`,
@@ -133,6 +135,7 @@ export class DatabaseSummaryReader implements SummaryReader {
           version: row.version!,
           status: row.status as SummaryHead['status'],
           actor: row.actor ?? undefined,
+          strategy: (row.strategy ?? undefined) as SummaryHead['strategy'],
           at: timestampToIso(
             row.finished_at ?? row.started_at ?? row.created_at,
           )!,

@@ -34,6 +34,7 @@ export interface RecordDeploymentResult {
 export interface ListDeploymentsOptions {
   entityRef: string;
   environment?: string;
+  status?: DeploymentStatus;
   limit: number;
   cursor?: string;
 }

@@ -1,5 +1,6 @@
 import type {
   DeploymentStatus,
+  DeploymentStrategy,
   HealthStatus,
 } from '@backstage-devops/plugin-devops-common';
 
@@ -9,6 +10,7 @@ export interface SummaryHead {
   version: string;
   status: DeploymentStatus;
   actor?: string;
+  strategy?: DeploymentStrategy;
   /** When it finished, else started, else was first reported. */
   at: string;
 }

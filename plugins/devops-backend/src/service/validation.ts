@@ -138,6 +138,7 @@ const positiveInt = (max: number, fallback: number) =>
 
 export const deploymentsQuerySchema = z.object({
   environment: environment.optional(),
+  status: z.enum(DEPLOYMENT_STATUSES).optional(),
   limit: positiveInt(500, 50),
   cursor: z.string().max(512).optional(),
 });
