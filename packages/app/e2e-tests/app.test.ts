@@ -28,7 +28,7 @@ test('a guest signs in and finds the example services in the catalog', async ({
   });
 });
 
-test('an example service has a DevOps tab with its environments', async ({
+test('an example service has a DevOps tab filled with its demo history', async ({
   page,
 }) => {
   await signInAsGuest(page);
@@ -36,14 +36,34 @@ test('an example service has a DevOps tab with its environments', async ({
   await page.goto('/catalog/default/component/ledger-worker');
   await page.getByRole('link', { name: 'DevOps', exact: true }).click();
 
+  // One column per environment, in the entity's own promotion order, each
+  // running a version from the demo history.
+  const columns = page.getByRole('region', { name: /^Environment / });
+  await expect(columns).toHaveCount(3);
+  await expect(columns.nth(0)).toHaveAccessibleName('Environment qa');
+  await expect(columns.nth(1)).toHaveAccessibleName('Environment staging');
+  await expect(columns.nth(2)).toHaveAccessibleName('Environment production');
+  for (let i = 0; i < 3; i++) {
+    await expect(columns.nth(i).getByText(/^1\.\d+\.\d+$/)).toBeVisible();
+  }
+
+  // The history lists deployments and filters them by status.
+  await expect(page.getByText('Deployment history')).toBeVisible();
+  const history = page.getByRole('table');
   await expect(
-    page.getByText('Deployments of ledger-worker are promoted in this order:'),
+    history.getByRole('link', { name: /^Run/ }).first(),
   ).toBeVisible();
-  await expect(page.locator('.MuiChip-label')).toHaveText([
-    'qa',
-    'staging',
-    'production',
-  ]);
+  await page
+    .getByRole('group', { name: 'Filters' })
+    .getByRole('button', { name: 'Status' })
+    .click();
+  await page.getByRole('option', { name: 'failed' }).click();
+  const statuses = history
+    .locator('tbody tr')
+    .getByText('Failed', { exact: true });
+  await expect(statuses.first()).toBeVisible();
+  await expect(history.getByText('Succeeded', { exact: true })).toHaveCount(0);
+
   await page.screenshot({
     path: 'test-results/e2e/devops-tab.png',
     fullPage: true,

@@ -1,4 +1,14 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  DeploymentPage,
+  DeploymentStatus,
+  DoraMetrics,
+  EntityAlerts,
+  EntityHealth,
+  EntityMigrations,
+  EntitySummary,
+} from '@backstage-devops/plugin-devops-common';
 
 /**
  * Environments the DevOps backend is configured with, in promotion order.
@@ -9,6 +19,14 @@ export interface DevopsEnvironmentsResponse {
   environments: string[];
 }
 
+/** @public */
+export interface ListDeploymentsRequest {
+  environment?: string;
+  status?: DeploymentStatus;
+  limit?: number;
+  cursor?: string;
+}
+
 /**
  * Reads what the DevOps backend knows about catalog entities.
  *
@@ -16,6 +34,24 @@ export interface DevopsEnvironmentsResponse {
  */
 export interface DevopsApi {
   getEnvironments(): Promise<DevopsEnvironmentsResponse>;
+  getSummary(entity: CompoundEntityRef): Promise<EntitySummary>;
+  listDeployments(
+    entity: CompoundEntityRef,
+    request?: ListDeploymentsRequest,
+  ): Promise<DeploymentPage>;
+  getMigrations(entity: CompoundEntityRef): Promise<EntityMigrations>;
+  getDora(
+    entity: CompoundEntityRef,
+    request?: { environment?: string; days?: number },
+  ): Promise<DoraMetrics>;
+  getHealth(
+    entity: CompoundEntityRef,
+    request?: { since?: string },
+  ): Promise<EntityHealth>;
+  getAlerts(
+    entity: CompoundEntityRef,
+    request?: { state?: 'firing' | 'resolved' | 'all' },
+  ): Promise<EntityAlerts>;
 }
 
 /**

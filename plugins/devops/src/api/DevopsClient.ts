@@ -1,6 +1,21 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import type { DevopsApi, DevopsEnvironmentsResponse } from './DevopsApi';
+import type {
+  DeploymentPage,
+  DoraMetrics,
+  EntityAlerts,
+  EntityHealth,
+  EntityMigrations,
+  EntitySummary,
+} from '@backstage-devops/plugin-devops-common';
+import type {
+  DevopsApi,
+  DevopsEnvironmentsResponse,
+  ListDeploymentsRequest,
+} from './DevopsApi';
+
+type Query = Record<string, string | number | undefined>;
 
 /**
  * Talks to the DevOps backend through Backstage's discovery and fetch APIs,
@@ -17,13 +32,70 @@ export class DevopsClient implements DevopsApi {
     this.fetchApi = options.fetchApi;
   }
 
-  async getEnvironments(): Promise<DevopsEnvironmentsResponse> {
-    return this.get<DevopsEnvironmentsResponse>('/v1/environments');
+  getEnvironments(): Promise<DevopsEnvironmentsResponse> {
+    return this.get('/v1/environments');
   }
 
-  private async get<T>(path: string): Promise<T> {
+  getSummary(entity: CompoundEntityRef): Promise<EntitySummary> {
+    return this.get(this.entityPath(entity, 'summary'));
+  }
+
+  listDeployments(
+    entity: CompoundEntityRef,
+    request: ListDeploymentsRequest = {},
+  ): Promise<DeploymentPage> {
+    return this.get(this.entityPath(entity, 'deployments'), {
+      environment: request.environment,
+      status: request.status,
+      limit: request.limit,
+      cursor: request.cursor,
+    });
+  }
+
+  getMigrations(entity: CompoundEntityRef): Promise<EntityMigrations> {
+    return this.get(this.entityPath(entity, 'migrations'));
+  }
+
+  getDora(
+    entity: CompoundEntityRef,
+    request: { environment?: string; days?: number } = {},
+  ): Promise<DoraMetrics> {
+    return this.get(this.entityPath(entity, 'dora'), request);
+  }
+
+  getHealth(
+    entity: CompoundEntityRef,
+    request: { since?: string } = {},
+  ): Promise<EntityHealth> {
+    return this.get(this.entityPath(entity, 'health'), request);
+  }
+
+  getAlerts(
+    entity: CompoundEntityRef,
+    request: { state?: 'firing' | 'resolved' | 'all' } = {},
+  ): Promise<EntityAlerts> {
+    return this.get(this.entityPath(entity, 'alerts'), request);
+  }
+
+  private entityPath(entity: CompoundEntityRef, resource: string): string {
+    const parts = [entity.kind, entity.namespace, entity.name].map(p =>
+      encodeURIComponent(p.toLocaleLowerCase('en-US')),
+    );
+    return `/v1/entities/${parts.join('/')}/${resource}`;
+  }
+
+  private async get<T>(path: string, query: Query = {}): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl('devops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${search ? `?${search}` : ''}`,
+    );
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

@@ -1,20 +1,33 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { DevopsApi, devopsApiRef } from '../../api';
 import { EntityDevopsContent } from './EntityDevopsContent';
 
 const entity = (annotations?: Record<string, string>): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'payments-api', annotations },
+  metadata: { name: 'payments-api', namespace: 'default', annotations },
   spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
 });
 
-function renderContent(api: Partial<DevopsApi>, e: Entity) {
+const api = (environments: string[]): Partial<DevopsApi> => ({
+  getEnvironments: async () => ({ environments }),
+  getSummary: async () => ({
+    entityRef: 'component:default/payments-api',
+    firingAlerts: { P0: 0, P1: 0, P2: 0, P3: 0 },
+    environments: environments.map(environment => ({
+      environment,
+      migrations: { pending: 0, failed: 0 },
+    })),
+  }),
+  listDeployments: async () => ({ items: [] }),
+});
+
+function renderContent(a: Partial<DevopsApi>, e: Entity) {
   return renderInTestApp(
-    <TestApiProvider apis={[[devopsApiRef, api]]}>
+    <TestApiProvider apis={[[devopsApiRef, a]]}>
       <EntityProvider entity={e}>
         <EntityDevopsContent />
       </EntityProvider>
@@ -23,35 +36,25 @@ function renderContent(api: Partial<DevopsApi>, e: Entity) {
 }
 
 describe('EntityDevopsContent', () => {
-  it('lists the configured environments in promotion order', async () => {
+  it("offers the entity's own environments as history filters", async () => {
     await renderContent(
-      {
-        getEnvironments: async () => ({
-          environments: ['development', 'staging', 'production'],
-        }),
-      },
-      entity(),
-    );
-
-    const chips = await screen.findAllByText(
-      /^(development|staging|production)$/,
-    );
-    expect(chips.map(c => c.textContent)).toEqual([
-      'development',
-      'staging',
-      'production',
-    ]);
-  });
-
-  it("uses the entity's own environments when annotated", async () => {
-    await renderContent(
-      { getEnvironments: async () => ({ environments: ['production'] }) },
+      api(['production']),
       entity({ 'devops/environments': 'qa,live' }),
     );
 
-    expect(await screen.findByText('qa')).toBeInTheDocument();
-    expect(screen.getByText('live')).toBeInTheDocument();
-    expect(screen.queryByText('production')).not.toBeInTheDocument();
+    const filters = within(
+      await screen.findByRole('group', { name: 'Filters' }),
+    );
+    fireEvent.mouseDown(filters.getByRole('button', { name: 'Environment' }));
+    const options = await screen.findAllByRole('option');
+    expect(options.map(o => o.textContent)).toEqual([
+      'All environments',
+      'qa',
+      'live',
+    ]);
+    expect(
+      await screen.findByText('No deployments reported yet'),
+    ).toBeInTheDocument();
   });
 
   it('shows the backend error to the reader', async () => {
@@ -67,6 +70,6 @@ describe('EntityDevopsContent', () => {
     expect(
       (await screen.findAllByText(/devops backend unreachable/)).length,
     ).toBeGreaterThan(0);
-    expect(screen.queryByText('Environments')).not.toBeInTheDocument();
+    expect(screen.queryByText('Deployment history')).not.toBeInTheDocument();
   });
 });

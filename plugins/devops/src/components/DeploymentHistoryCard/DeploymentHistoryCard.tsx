@@ -1,0 +1,207 @@
+import {
+  InfoCard,
+  Link,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  DEPLOYMENT_STATUSES,
+  type Deployment,
+  type DeploymentStatus,
+} from '@backstage-devops/plugin-devops-common';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import FormControl from '@material-ui/core/FormControl';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import { DateTime } from 'luxon';
+import { useCallback, useEffect, useState } from 'react';
+import { devopsApiRef } from '../../api';
+import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
+import { relativeTime } from '../shared/relativeTime';
+
+const PAGE_SIZE = 100;
+
+function duration(d: Deployment): string {
+  if (!d.startedAt || !d.finishedAt) {
+    return '—';
+  }
+  const { minutes, seconds } = DateTime.fromISO(d.finishedAt)
+    .diff(DateTime.fromISO(d.startedAt))
+    .shiftTo('minutes', 'seconds')
+    .toObject();
+  return minutes
+    ? `${minutes}m ${Math.round(seconds ?? 0)}s`
+    : `${Math.round(seconds ?? 0)}s`;
+}
+
+function commitLink(slug: string | undefined, sha: string | undefined) {
+  if (!sha) {
+    return '—';
+  }
+  const short = sha.slice(0, 7);
+  return slug ? (
+    <Link to={`https://github.com/${slug}/commit/${sha}`}>{short}</Link>
+  ) : (
+    <code>{short}</code>
+  );
+}
+
+/**
+ * Every deployment of the entity, newest first, filtered by environment and
+ * status. Pages of 100 load from the backend on demand; the table pages
+ * through what is loaded, so thousands of rows stay smooth.
+ */
+export const DeploymentHistoryCard = (props: { environments: string[] }) => {
+  const { entity } = useEntity();
+  const api = useApi(devopsApiRef);
+  const slug = entity.metadata.annotations?.['github.com/project-slug'];
+  const [environment, setEnvironment] = useState('');
+  const [status, setStatus] = useState<DeploymentStatus | ''>('');
+  const [rows, setRows] = useState<Deployment[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error>();
+
+  const load = useCallback(
+    async (from: string | undefined, replace: boolean) => {
+      setLoading(true);
+      try {
+        const page = await api.listDeployments(getCompoundEntityRef(entity), {
+          environment: environment || undefined,
+          status: status || undefined,
+          limit: PAGE_SIZE,
+          cursor: from,
+        });
+        setRows(previous =>
+          replace ? page.items : [...previous, ...page.items],
+        );
+        setCursor(page.nextCursor);
+        setError(undefined);
+      } catch (e) {
+        setError(e as Error);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [api, entity, environment, status],
+  );
+
+  useEffect(() => {
+    load(undefined, true);
+  }, [load]);
+
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+
+  const columns: TableColumn<Deployment>[] = [
+    {
+      title: 'Version',
+      field: 'version',
+      render: d => <code>{d.version}</code>,
+    },
+    { title: 'Environment', field: 'environment' },
+    {
+      title: 'Status',
+      field: 'status',
+      render: d => <DeploymentStatusChip status={d.status} />,
+    },
+    { title: 'Strategy', field: 'strategy', emptyValue: '—' },
+    {
+      title: 'Started',
+      field: 'startedAt',
+      render: d => {
+        const t = relativeTime(d.startedAt ?? d.createdAt);
+        return <span title={t.exact}>{t.text}</span>;
+      },
+    },
+    { title: 'Duration', render: d => duration(d) },
+    { title: 'By', field: 'actor', emptyValue: '—' },
+    { title: 'Commit', render: d => commitLink(slug, d.commitSha) },
+    {
+      title: 'Pipeline',
+      render: d => (d.url ? <Link to={d.url}>Run</Link> : '—'),
+    },
+  ];
+
+  const filters = (
+    <Box display="flex" gridGap={16} mb={2} role="group" aria-label="Filters">
+      <FormControl size="small" style={{ minWidth: 180 }}>
+        <InputLabel shrink id="devops-env-filter">
+          Environment
+        </InputLabel>
+        <Select
+          displayEmpty
+          labelId="devops-env-filter"
+          value={environment}
+          onChange={e => setEnvironment(e.target.value as string)}
+        >
+          <MenuItem value="">All environments</MenuItem>
+          {props.environments.map(env => (
+            <MenuItem key={env} value={env}>
+              {env}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl size="small" style={{ minWidth: 180 }}>
+        <InputLabel shrink id="devops-status-filter">
+          Status
+        </InputLabel>
+        <Select
+          displayEmpty
+          labelId="devops-status-filter"
+          value={status}
+          onChange={e => setStatus(e.target.value as DeploymentStatus | '')}
+        >
+          <MenuItem value="">All statuses</MenuItem>
+          {DEPLOYMENT_STATUSES.map(s => (
+            <MenuItem key={s} value={s}>
+              {s.replace('_', ' ')}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+    </Box>
+  );
+
+  return (
+    <InfoCard title="Deployment history">
+      {filters}
+      <Table<Deployment>
+        isLoading={loading && rows.length === 0}
+        columns={columns}
+        data={rows}
+        options={{
+          search: false,
+          toolbar: false,
+          paging: true,
+          pageSize: 20,
+          pageSizeOptions: [20, 50, 100],
+          rowStyle: (d: Deployment) =>
+            d.status === 'failed' || d.status === 'rolled_back'
+              ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' }
+              : {},
+        }}
+        emptyContent={<Box p={2}>No deployments match these filters.</Box>}
+      />
+      {cursor && (
+        <Box mt={2}>
+          <Button
+            variant="outlined"
+            disabled={loading}
+            onClick={() => load(cursor, false)}
+          >
+            Load older deployments
+          </Button>
+        </Box>
+      )}
+    </InfoCard>
+  );
+};

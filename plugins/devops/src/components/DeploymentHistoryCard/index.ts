@@ -1,0 +1,1 @@
+export { DeploymentHistoryCard } from './DeploymentHistoryCard';
