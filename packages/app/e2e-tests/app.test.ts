@@ -49,7 +49,7 @@ test('an example service has a DevOps tab filled with its demo history', async (
 
   // The history lists deployments and filters them by status.
   await expect(page.getByText('Deployment history')).toBeVisible();
-  const history = page.getByRole('table');
+  const history = page.getByRole('table').filter({ hasText: 'Pipeline' });
   await expect(
     history.getByRole('link', { name: /^Run/ }).first(),
   ).toBeVisible();
@@ -63,6 +63,24 @@ test('an example service has a DevOps tab filled with its demo history', async (
     .getByText('Failed', { exact: true });
   await expect(statuses.first()).toBeVisible();
   await expect(history.getByText('Succeeded', { exact: true })).toHaveCount(0);
+
+  // Health, alerts, migrations and DORA from the demo history.
+  const production = page.getByRole('region', { name: 'Health of production' });
+  await expect(production.getByText(/% uptime$/)).toBeVisible();
+  await expect(
+    production.getByRole('img', { name: 'Uptime over the window' }),
+  ).toBeVisible();
+  await expect(page.getByText('HighLatencyP95')).toBeVisible();
+  await expect(page.getByText('P0: 0 · P1: 0 · P2: 1 · P3: 0')).toBeVisible();
+  await expect(
+    page.getByRole('table', { name: 'Migrations per environment' }),
+  ).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Drift' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Deployment frequency' })
+      .getByText(/ \/ week$/),
+  ).toBeVisible();
 
   await page.screenshot({
     path: 'test-results/e2e/devops-tab.png',

@@ -8,6 +8,7 @@
 export * from './alerts';
 export * from './annotations';
 export * from './deployments';
+export * from './doraBands';
 export * from './environments';
 export * from './health';
 export * from './metrics';

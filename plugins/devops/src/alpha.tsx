@@ -4,7 +4,10 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { DevopsClient, devopsApiRef } from './api';
 import { isDevopsAvailable } from './isDevopsAvailable';
 
@@ -30,8 +33,48 @@ const devopsEntityContent = EntityContentBlueprint.make({
   },
 });
 
+const deploymentsCard = EntityCardBlueprint.make({
+  name: 'deployments',
+  params: {
+    filter: isDevopsAvailable,
+    loader: () =>
+      import('./components/EnvironmentsCard').then(m => <m.EnvironmentsCard />),
+  },
+});
+
+const healthCard = EntityCardBlueprint.make({
+  name: 'health',
+  disabled: true,
+  params: {
+    filter: isDevopsAvailable,
+    loader: () => import('./components/HealthCard').then(m => <m.HealthCard />),
+  },
+});
+
+const alertsCard = EntityCardBlueprint.make({
+  name: 'alerts',
+  disabled: true,
+  params: {
+    filter: isDevopsAvailable,
+    loader: () => import('./components/AlertsCard').then(m => <m.AlertsCard />),
+  },
+});
+
+const migrationsCard = EntityCardBlueprint.make({
+  name: 'migrations',
+  disabled: true,
+  params: {
+    filter: isDevopsAvailable,
+    loader: () =>
+      import('./components/MigrationsCard').then(m => <m.MigrationsCard />),
+  },
+});
+
 /**
- * The DevOps plugin for apps on Backstage's new frontend system.
+ * The DevOps plugin for apps on Backstage's new frontend system. The
+ * deployments card is on the Overview tab by default; enable the health,
+ * alerts and migrations cards in app-config
+ * (`app.extensions: [entity-card:devops/health]`).
  *
  * @alpha
  */
@@ -39,5 +82,12 @@ export default createFrontendPlugin({
   pluginId: 'devops',
   title: 'DevOps',
   info: { packageJson: () => import('../package.json') },
-  extensions: [devopsApi, devopsEntityContent],
+  extensions: [
+    devopsApi,
+    devopsEntityContent,
+    deploymentsCard,
+    healthCard,
+    alertsCard,
+    migrationsCard,
+  ],
 });

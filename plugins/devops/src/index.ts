@@ -5,6 +5,13 @@
  * @packageDocumentation
  */
 
-export { devopsPlugin, EntityDevopsContent } from './plugin';
+export {
+  devopsPlugin,
+  EntityAlertsCard,
+  EntityDeploymentsCard,
+  EntityDevopsContent,
+  EntityHealthCard,
+  EntityMigrationsCard,
+} from './plugin';
 export { isDevopsAvailable } from './isDevopsAvailable';
 export * from './api';

@@ -1,5 +1,6 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -41,5 +42,63 @@ export const EntityDevopsContent = devopsPlugin.provide(
         m => m.EntityDevopsContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Which version runs in each environment, for the entity Overview tab.
+ *
+ * @public
+ */
+export const EntityDeploymentsCard = devopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentsCard',
+    component: {
+      lazy: () =>
+        import('./components/EnvironmentsCard').then(m => m.EnvironmentsCard),
+    },
+  }),
+);
+
+/**
+ * Live health per environment, for the entity Overview tab.
+ *
+ * @public
+ */
+export const EntityHealthCard = devopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityHealthCard',
+    component: {
+      lazy: () => import('./components/HealthCard').then(m => m.HealthCard),
+    },
+  }),
+);
+
+/**
+ * Firing alerts by severity, for the entity Overview tab.
+ *
+ * @public
+ */
+export const EntityAlertsCard = devopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertsCard',
+    component: {
+      lazy: () => import('./components/AlertsCard').then(m => m.AlertsCard),
+    },
+  }),
+);
+
+/**
+ * Database migrations per environment with drift, for the entity Overview tab.
+ *
+ * @public
+ */
+export const EntityMigrationsCard = devopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityMigrationsCard',
+    component: {
+      lazy: () =>
+        import('./components/MigrationsCard').then(m => m.MigrationsCard),
+    },
   }),
 );

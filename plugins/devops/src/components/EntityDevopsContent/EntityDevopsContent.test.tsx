@@ -23,6 +23,29 @@ const api = (environments: string[]): Partial<DevopsApi> => ({
     })),
   }),
   listDeployments: async () => ({ items: [] }),
+  getHealth: async () => ({
+    entityRef: 'component:default/payments-api',
+    since: new Date().toISOString(),
+    environments: [],
+  }),
+  getAlerts: async () => ({
+    entityRef: 'component:default/payments-api',
+    alerts: [],
+    firing: { P0: 0, P1: 0, P2: 0, P3: 0 },
+    source: { syncEnabled: false, stale: false },
+  }),
+  getMigrations: async () => ({ environments: [], drift: [] }),
+  getDora: async () => ({
+    entityRef: 'component:default/payments-api',
+    environment: 'live',
+    days: 30,
+    from: new Date().toISOString(),
+    to: new Date().toISOString(),
+    deploymentFrequency: { deployments: 0, perDay: 0, perWeek: 0 },
+    leadTime: { count: 0 },
+    changeFailureRate: { failed: 0, total: 0 },
+    timeToRestore: { count: 0, unrestored: 0 },
+  }),
 });
 
 function renderContent(a: Partial<DevopsApi>, e: Entity) {

@@ -5,11 +5,16 @@ import { getEntityEnvironments } from '@backstage-devops/plugin-devops-common';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { AlertsCard } from '../AlertsCard';
 import { DeploymentHistoryCard } from '../DeploymentHistoryCard';
+import { DoraCard } from '../DoraCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
+import { HealthCard } from '../HealthCard';
+import { MigrationsCard } from '../MigrationsCard';
 
 /**
- * The DevOps tab: what runs where, and every deployment that got it there.
+ * The DevOps tab: what runs where and how it got there, whether it is
+ * healthy, what is alerting, the state of its database, and DORA metrics.
  */
 export const EntityDevopsContent = () => {
   const { entity } = useEntity();
@@ -33,8 +38,20 @@ export const EntityDevopsContent = () => {
       <Grid item xs={12}>
         <EnvironmentsCard />
       </Grid>
+      <Grid item xs={12} lg={7}>
+        <HealthCard />
+      </Grid>
+      <Grid item xs={12} lg={5}>
+        <AlertsCard />
+      </Grid>
       <Grid item xs={12}>
         <DeploymentHistoryCard environments={environments} />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <MigrationsCard />
+      </Grid>
+      <Grid item xs={12} lg={6}>
+        <DoraCard environments={environments} />
       </Grid>
     </Grid>
   );

@@ -1,0 +1,172 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import {
+  doraBands,
+  type DoraBand,
+} from '@backstage-devops/plugin-devops-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import FormControl from '@material-ui/core/FormControl';
+import Grid from '@material-ui/core/Grid';
+import InputLabel from '@material-ui/core/InputLabel';
+import MenuItem from '@material-ui/core/MenuItem';
+import Select from '@material-ui/core/Select';
+import Typography from '@material-ui/core/Typography';
+import { Duration } from 'luxon';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { devopsApiRef } from '../../api';
+
+function humanDuration(seconds: number | undefined): string {
+  if (seconds === undefined) {
+    return 'No data';
+  }
+  const d = Duration.fromObject({ seconds: Math.round(seconds) });
+  if (seconds >= 86_400) {
+    return `${d.as('days').toFixed(1)} days`;
+  }
+  if (seconds >= 3600) {
+    return `${d.as('hours').toFixed(1)} hours`;
+  }
+  return `${Math.round(d.as('minutes'))} minutes`;
+}
+
+const Metric = (props: {
+  title: string;
+  value: string;
+  band?: DoraBand;
+  basis: string;
+}) => (
+  <Box component="section" aria-label={props.title}>
+    <Typography variant="overline">{props.title}</Typography>
+    <Typography variant="h5">{props.value}</Typography>
+    {props.band && <Chip size="small" label={props.band} />}
+    <Typography variant="caption" display="block">
+      {props.basis}
+    </Typography>
+  </Box>
+);
+
+/** The four DORA metrics for one environment and window, with their bands. */
+export const DoraCard = (props: { environments: string[] }) => {
+  const { entity } = useEntity();
+  const api = useApi(devopsApiRef);
+  const [environment, setEnvironment] = useState(
+    props.environments[props.environments.length - 1] ?? 'production',
+  );
+  const [days, setDays] = useState(30);
+  const { value, loading, error } = useAsync(
+    () => api.getDora(getCompoundEntityRef(entity), { environment, days }),
+    [api, entity, environment, days],
+  );
+
+  const controls = (
+    <Box
+      display="flex"
+      gridGap={16}
+      mb={2}
+      role="group"
+      aria-label="DORA window"
+    >
+      <FormControl size="small" style={{ minWidth: 160 }}>
+        <InputLabel shrink id="dora-environment">
+          Environment
+        </InputLabel>
+        <Select
+          labelId="dora-environment"
+          value={environment}
+          onChange={e => setEnvironment(e.target.value as string)}
+        >
+          {props.environments.map(env => (
+            <MenuItem key={env} value={env}>
+              {env}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl size="small" style={{ minWidth: 120 }}>
+        <InputLabel shrink id="dora-days">
+          Window
+        </InputLabel>
+        <Select
+          labelId="dora-days"
+          value={days}
+          onChange={e => setDays(Number(e.target.value))}
+        >
+          {[7, 30, 90].map(d => (
+            <MenuItem key={d} value={d}>
+              {d} days
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+    </Box>
+  );
+
+  let body: JSX.Element;
+  if (loading) {
+    body = <Progress />;
+  } else if (error || !value) {
+    body = <ResponseErrorPanel error={error ?? new Error('No metrics')} />;
+  } else {
+    const bands = doraBands(value);
+    const cfr = value.changeFailureRate;
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12} sm={6} md={3}>
+          <Metric
+            title="Deployment frequency"
+            value={`${value.deploymentFrequency.perWeek.toFixed(1)} / week`}
+            band={bands.deploymentFrequency}
+            basis={`${value.deploymentFrequency.deployments} successful deployments in ${value.days} days`}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <Metric
+            title="Lead time for changes"
+            value={humanDuration(value.leadTime.medianSeconds)}
+            band={bands.leadTime}
+            basis={`median of ${value.leadTime.count}; p90 ${humanDuration(
+              value.leadTime.p90Seconds,
+            )}`}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <Metric
+            title="Change failure rate"
+            value={
+              cfr.rate === undefined
+                ? 'No data'
+                : `${(cfr.rate * 100).toFixed(1)}%`
+            }
+            band={bands.changeFailureRate}
+            basis={`${cfr.failed} failed or rolled back of ${cfr.total}`}
+          />
+        </Grid>
+        <Grid item xs={12} sm={6} md={3}>
+          <Metric
+            title="Time to restore"
+            value={humanDuration(value.timeToRestore.medianSeconds)}
+            band={bands.timeToRestore}
+            basis={`median of ${value.timeToRestore.count} incidents${
+              value.timeToRestore.unrestored ? '; one still open' : ''
+            }`}
+          />
+        </Grid>
+      </Grid>
+    );
+  }
+
+  return (
+    <InfoCard title="DORA metrics">
+      {controls}
+      {body}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,94 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  StatusError,
+  StatusOK,
+  StatusPending,
+  StatusWarning,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  EnvironmentHealth,
+  HealthStatus,
+} from '@backstage-devops/plugin-devops-common';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { devopsApiRef } from '../../api';
+import { usePolling } from '../../hooks/usePolling';
+import { relativeTime } from '../shared/relativeTime';
+import { LatencySparkline } from './LatencySparkline';
+import { UptimeBar } from './UptimeBar';
+
+const statusIcon: Record<HealthStatus, JSX.Element> = {
+  up: <StatusOK>Up</StatusOK>,
+  degraded: <StatusWarning>Degraded</StatusWarning>,
+  down: <StatusError>Down</StatusError>,
+  unknown: <StatusPending>Not checked yet</StatusPending>,
+};
+
+const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
+  const checked = relativeTime(env.last?.checkedAt);
+  return (
+    <Box mb={3} component="section" aria-label={`Health of ${env.environment}`}>
+      <Box display="flex" alignItems="baseline" gridGap={16} flexWrap="wrap">
+        <Typography variant="h6">{env.environment}</Typography>
+        {statusIcon[env.status]}
+        {env.uptimePercent !== undefined && (
+          <Typography variant="body2">{env.uptimePercent}% uptime</Typography>
+        )}
+        {env.latency.p50Ms !== undefined && (
+          <Typography variant="body2">
+            p50 {env.latency.p50Ms} ms · p95 {env.latency.p95Ms} ms
+          </Typography>
+        )}
+        <Typography variant="caption" title={checked.exact}>
+          checked {checked.text}
+        </Typography>
+      </Box>
+      <UptimeBar history={env.history} />
+      <LatencySparkline history={env.history} />
+      {env.lastFailure && (
+        <Typography variant="body2" color="textSecondary">
+          Last failure {relativeTime(env.lastFailure.checkedAt).text}:{' '}
+          {env.lastFailure.errorClass?.replace(/_/g, ' ')}
+          {env.lastFailure.error ? ` (${env.lastFailure.error})` : ''}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+/** Live health per environment over the last day; refreshes itself. */
+export const HealthCard = (props: { refreshMs?: number }) => {
+  const { entity } = useEntity();
+  const api = useApi(devopsApiRef);
+  const { value, error, loading } = usePolling(
+    () => api.getHealth(getCompoundEntityRef(entity)),
+    props.refreshMs ?? 30_000,
+    [api, entity],
+  );
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error && !value) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  return (
+    <InfoCard title="Health">
+      {value?.environments.length ? (
+        value.environments.map(env => (
+          <EnvironmentHealthRow key={env.environment} env={env} />
+        ))
+      ) : (
+        <Typography variant="body2">
+          No health checks. Declare a URL per environment with the annotation{' '}
+          <code>devops/health-url.&lt;environment&gt;</code>.
+        </Typography>
+      )}
+    </InfoCard>
+  );
+};

@@ -1,0 +1,139 @@
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { getCompoundEntityRef } from '@backstage/catalog-model';
+import type { MigrationDrift } from '@backstage-devops/plugin-devops-common';
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import useAsync from 'react-use/esm/useAsync';
+import { devopsApiRef } from '../../api';
+import { relativeTime } from '../shared/relativeTime';
+
+const useStyles = makeStyles(theme => ({
+  failed: { color: theme.palette.error.main, fontWeight: 600 },
+  mismatch: { color: theme.palette.error.main },
+  behind: { color: theme.palette.warning?.main ?? '#ed6c02' },
+}));
+
+function describeDrift(d: MigrationDrift): string {
+  if (d.kind === 'checksum_mismatch') {
+    const sums = Object.entries(d.checksums)
+      .map(([env, sum]) => `${env} ${sum ?? 'none'}`)
+      .join(', ');
+    return `${d.migrationId}: checksum differs between environments (${sums})`;
+  }
+  return `${d.migrationId}: applied in ${d.appliedIn.join(
+    ', ',
+  )}, not in ${d.notAppliedIn.join(', ')}`;
+}
+
+/**
+ * Per environment, how many migrations are applied, pending and failed,
+ * and where environments drift apart.
+ */
+export const MigrationsCard = () => {
+  const classes = useStyles();
+  const { entity } = useEntity();
+  const api = useApi(devopsApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getMigrations(getCompoundEntityRef(entity)),
+    [api, entity],
+  );
+
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  if (!value?.environments.length) {
+    return (
+      <InfoCard title="Database migrations">
+        <Typography variant="body2">
+          No migration reports. Have your migration runner post to
+          /api/devops/v1/migrations after each run.
+        </Typography>
+      </InfoCard>
+    );
+  }
+  return (
+    <InfoCard title="Database migrations">
+      <Table size="small" aria-label="Migrations per environment">
+        <TableHead>
+          <TableRow>
+            <TableCell>Environment</TableCell>
+            <TableCell align="right">Applied</TableCell>
+            <TableCell align="right">Pending</TableCell>
+            <TableCell align="right">Failed</TableCell>
+            <TableCell>Last report</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {value.environments.map(env => (
+            <TableRow key={env.environment}>
+              <TableCell>{env.environment}</TableCell>
+              <TableCell align="right">{env.applied.length}</TableCell>
+              <TableCell align="right">{env.pending.length}</TableCell>
+              <TableCell
+                align="right"
+                className={env.failed.length ? classes.failed : undefined}
+              >
+                {env.failed.length}
+              </TableCell>
+              <TableCell>{relativeTime(env.lastReportedAt).text}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {value.environments.some(env => env.failed.length > 0) && (
+        <Box mt={2}>
+          {value.environments.flatMap(env =>
+            env.failed.map(m => (
+              <Typography
+                key={`${env.environment}-${m.id}`}
+                variant="body2"
+                className={classes.failed}
+              >
+                {m.id}
+                {m.name ? ` ${m.name}` : ''} failed in {env.environment}
+              </Typography>
+            )),
+          )}
+        </Box>
+      )}
+      <Box mt={2}>
+        <Typography variant="subtitle2">Drift between environments</Typography>
+        {value.drift.length === 0 ? (
+          <Typography variant="body2">
+            None: every environment agrees.
+          </Typography>
+        ) : (
+          <ul aria-label="Drift">
+            {value.drift.map(d => (
+              <li
+                key={`${d.kind}-${d.migrationId}`}
+                className={
+                  d.kind === 'checksum_mismatch'
+                    ? classes.mismatch
+                    : classes.behind
+                }
+              >
+                <Typography variant="body2">{describeDrift(d)}</Typography>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Box>
+    </InfoCard>
+  );
+};

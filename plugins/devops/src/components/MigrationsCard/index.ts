@@ -1,0 +1,1 @@
+export { MigrationsCard } from './MigrationsCard';
