@@ -1,22 +1,11 @@
 import { ChildProcess, spawn } from 'child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { stringify } from 'yaml';
+import { freePort } from './freePort';
 
 const BINARIES = ['/usr/bin/prometheus-alertmanager', '/usr/bin/alertmanager'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /**
  * A real Prometheus Alertmanager (Debian's package) on a loopback port, with

@@ -1,9 +1,9 @@
 import { execFile } from 'child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'fs';
-import { createServer } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
+import { freePort } from './freePort';
 
 const run = promisify(execFile);
 
@@ -21,17 +21,6 @@ function findBinDir(): string {
   throw new Error(
     'PostgreSQL server binaries (initdb, pg_ctl) not found under /usr/lib/postgresql; install the postgresql package',
   );
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 /**

@@ -2,9 +2,10 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import http from 'http';
 import https from 'https';
-import { AddressInfo, createServer as createNetServer } from 'net';
+import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { freePort } from './freePort';
 
 /**
  * Real local HTTP servers behaving the ways health endpoints misbehave, for
@@ -59,14 +60,6 @@ function selfSignedCertificate() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-async function unusedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise(resolve => server.close(resolve));
-  return port;
 }
 
 export async function startHealthTargetServers(options: {
@@ -135,7 +128,7 @@ export async function startHealthTargetServers(options: {
   await new Promise<void>(r => tls.listen(0, '127.0.0.1', r));
   const plainPort = (plain.address() as AddressInfo).port;
   const tlsPort = (tls.address() as AddressInfo).port;
-  const refusedPort = await unusedPort();
+  const refusedPort = await freePort();
   let counter = 0;
 
   return {

@@ -1,29 +1,14 @@
 import type {
   Deployment,
+  DeploymentInput,
   DeploymentStatus,
-  DeploymentStrategy,
 } from '@backstage-devops/plugin-devops-common';
 
 /**
  * A deployment report after validation: entity ref normalised, idempotency
- * key resolved, dates as ISO strings.
+ * key resolved, dates as ISO strings in UTC.
  */
-export interface DeploymentRecord {
-  entityRef: string;
-  environment: string;
-  version: string;
-  status: DeploymentStatus;
-  externalId: string;
-  strategy?: DeploymentStrategy;
-  startedAt?: string;
-  finishedAt?: string;
-  commitSha?: string;
-  commitTime?: string;
-  actor?: string;
-  url?: string;
-  rollbackOf?: string;
-  description?: string;
-}
+export type DeploymentRecord = DeploymentInput & { externalId: string };
 
 export interface RecordDeploymentResult {
   deployment: Deployment;

@@ -15,14 +15,11 @@ import {
 } from '@backstage-devops/plugin-devops-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControl from '@material-ui/core/FormControl';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
 import { devopsApiRef } from '../../api';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
+import { LabelledSelect } from '../shared/LabelledSelect';
 import { relativeTime } from '../shared/relativeTime';
 
 const PAGE_SIZE = 100;
@@ -132,42 +129,31 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
 
   const filters = (
     <Box display="flex" gridGap={16} mb={2} role="group" aria-label="Filters">
-      <FormControl size="small" style={{ minWidth: 180 }}>
-        <InputLabel shrink id="devops-env-filter">
-          Environment
-        </InputLabel>
-        <Select
-          displayEmpty
-          labelId="devops-env-filter"
-          value={environment}
-          onChange={e => setEnvironment(e.target.value as string)}
-        >
-          <MenuItem value="">All environments</MenuItem>
-          {props.environments.map(env => (
-            <MenuItem key={env} value={env}>
-              {env}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small" style={{ minWidth: 180 }}>
-        <InputLabel shrink id="devops-status-filter">
-          Status
-        </InputLabel>
-        <Select
-          displayEmpty
-          labelId="devops-status-filter"
-          value={status}
-          onChange={e => setStatus(e.target.value as DeploymentStatus | '')}
-        >
-          <MenuItem value="">All statuses</MenuItem>
-          {DEPLOYMENT_STATUSES.map(s => (
-            <MenuItem key={s} value={s}>
-              {s.replace('_', ' ')}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <LabelledSelect
+        id="devops-env-filter"
+        label="Environment"
+        value={environment}
+        minWidth={180}
+        options={[
+          { value: '', label: 'All environments' },
+          ...props.environments.map(env => ({ value: env, label: env })),
+        ]}
+        onChange={setEnvironment}
+      />
+      <LabelledSelect<DeploymentStatus | ''>
+        id="devops-status-filter"
+        label="Status"
+        value={status}
+        minWidth={180}
+        options={[
+          { value: '', label: 'All statuses' },
+          ...DEPLOYMENT_STATUSES.map(s => ({
+            value: s,
+            label: s.replace('_', ' '),
+          })),
+        ]}
+        onChange={setStatus}
+      />
     </Box>
   );
 

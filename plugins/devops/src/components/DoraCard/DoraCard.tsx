@@ -12,16 +12,13 @@ import {
 } from '@backstage-devops/plugin-devops-common';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
-import FormControl from '@material-ui/core/FormControl';
 import Grid from '@material-ui/core/Grid';
-import InputLabel from '@material-ui/core/InputLabel';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
 import Typography from '@material-ui/core/Typography';
 import { Duration } from 'luxon';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { LabelledSelect } from '../shared/LabelledSelect';
 
 function humanDuration(seconds: number | undefined): string {
   if (seconds === undefined) {
@@ -74,38 +71,21 @@ export const DoraCard = (props: { environments: string[] }) => {
       role="group"
       aria-label="DORA window"
     >
-      <FormControl size="small" style={{ minWidth: 160 }}>
-        <InputLabel shrink id="dora-environment">
-          Environment
-        </InputLabel>
-        <Select
-          labelId="dora-environment"
-          value={environment}
-          onChange={e => setEnvironment(e.target.value as string)}
-        >
-          {props.environments.map(env => (
-            <MenuItem key={env} value={env}>
-              {env}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small" style={{ minWidth: 120 }}>
-        <InputLabel shrink id="dora-days">
-          Window
-        </InputLabel>
-        <Select
-          labelId="dora-days"
-          value={days}
-          onChange={e => setDays(Number(e.target.value))}
-        >
-          {[7, 30, 90].map(d => (
-            <MenuItem key={d} value={d}>
-              {d} days
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <LabelledSelect
+        id="dora-environment"
+        label="Environment"
+        value={environment}
+        options={props.environments.map(env => ({ value: env, label: env }))}
+        onChange={setEnvironment}
+      />
+      <LabelledSelect
+        id="dora-days"
+        label="Window"
+        value={days}
+        minWidth={120}
+        options={[7, 30, 90].map(d => ({ value: d, label: `${d} days` }))}
+        onChange={setDays}
+      />
     </Box>
   );
 
