@@ -2,7 +2,6 @@ import {
   InfoCard,
   Link,
   Progress,
-  ResponseErrorPanel,
   WarningPanel,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -21,6 +20,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
 
@@ -97,7 +97,7 @@ export const AlertsCard = (props: { refreshMs?: number }) => {
     return <Progress />;
   }
   if (error && !value) {
-    return <ResponseErrorPanel error={error} />;
+    return <DevopsErrorPanel error={error} />;
   }
   const alerts = value?.alerts ?? [];
   const bySeverity = (severity: AlertSeverity) =>

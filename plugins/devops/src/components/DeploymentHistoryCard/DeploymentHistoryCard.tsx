@@ -1,10 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -18,6 +12,7 @@ import Button from '@material-ui/core/Button';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { LabelledSelect } from '../shared/LabelledSelect';
 import { relativeTime } from '../shared/relativeTime';
@@ -94,7 +89,7 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
   }, [load]);
 
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <DevopsErrorPanel error={error} />;
   }
 
   const columns: TableColumn<Deployment>[] = [

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -18,6 +14,7 @@ import { Duration } from 'luxon';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { LabelledSelect } from '../shared/LabelledSelect';
 
 function humanDuration(seconds: number | undefined): string {
@@ -93,7 +90,7 @@ export const DoraCard = (props: { environments: string[] }) => {
   if (loading) {
     body = <Progress />;
   } else if (error || !value) {
-    body = <ResponseErrorPanel error={error ?? new Error('No metrics')} />;
+    body = <DevopsErrorPanel error={error ?? new Error('No metrics')} />;
   } else {
     const bands = doraBands(value);
     const cfr = value.changeFailureRate;

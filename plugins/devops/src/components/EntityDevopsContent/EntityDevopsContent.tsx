@@ -1,10 +1,11 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getEntityEnvironments } from '@backstage-devops/plugin-devops-common';
 import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { AlertsCard } from '../AlertsCard';
 import { DeploymentHistoryCard } from '../DeploymentHistoryCard';
 import { DoraCard } from '../DoraCard';
@@ -28,7 +29,7 @@ export const EntityDevopsContent = () => {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <DevopsErrorPanel error={error} />;
   }
 
   const environments = getEntityEnvironments(entity, value?.environments);

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -13,6 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { relativeTime } from '../shared/relativeTime';
 import { EnvironmentView, withPromotionState } from './promotion';
@@ -103,7 +99,7 @@ export const EnvironmentsCard = () => {
     return <Progress />;
   }
   if (error) {
-    return <ResponseErrorPanel error={error} />;
+    return <DevopsErrorPanel error={error} />;
   }
   const environments = withPromotionState(value?.environments ?? []);
   if (!environments.some(env => env.latestDeployment)) {

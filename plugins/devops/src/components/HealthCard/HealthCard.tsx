@@ -1,7 +1,6 @@
 import {
   InfoCard,
   Progress,
-  ResponseErrorPanel,
   StatusError,
   StatusOK,
   StatusPending,
@@ -17,6 +16,7 @@ import type {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { devopsApiRef } from '../../api';
+import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
 import { LatencySparkline } from './LatencySparkline';
@@ -75,7 +75,7 @@ export const HealthCard = (props: { refreshMs?: number }) => {
     return <Progress />;
   }
   if (error && !value) {
-    return <ResponseErrorPanel error={error} />;
+    return <DevopsErrorPanel error={error} />;
   }
   return (
     <InfoCard title="Health">
