@@ -6,3 +6,4 @@
 
 export { scaffolderModuleDevops as default } from './module';
 export { createCatalogInfoAction } from './actions/catalogInfo';
+export { createDockerfileAction } from './actions/dockerfile';

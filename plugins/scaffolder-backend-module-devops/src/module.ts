@@ -1,6 +1,7 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createCatalogInfoAction } from './actions/catalogInfo';
+import { createDockerfileAction } from './actions/dockerfile';
 
 /**
  * Registers the DevOps scaffolder actions with the scaffolder backend.
@@ -16,7 +17,10 @@ export const scaffolderModuleDevops = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
       },
       async init({ scaffolder }) {
-        scaffolder.addActions(createCatalogInfoAction());
+        scaffolder.addActions(
+          createCatalogInfoAction(),
+          createDockerfileAction(),
+        );
       },
     });
   },

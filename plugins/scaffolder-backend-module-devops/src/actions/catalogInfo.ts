@@ -1,13 +1,11 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   ANNOTATION_DEVOPS_ENVIRONMENTS,
   ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
 } from '@backstage-devops/plugin-devops-common';
-import { promises as fs } from 'fs';
-import { dirname } from 'path';
 import { stringify } from 'yaml';
 import { examples } from './catalogInfo.examples';
+import { writeFiles } from './writeFiles';
 
 /**
  * Writes a catalog-info.yaml whose annotations wire the new service to the
@@ -76,10 +74,10 @@ export function createCatalogInfoAction() {
           ...(input.system ? { system: input.system } : {}),
         },
       };
-      const target = resolveSafeChildPath(ctx.workspacePath, input.targetPath);
-      await fs.mkdir(dirname(target), { recursive: true });
-      await fs.writeFile(target, stringify(entity), 'utf8');
-      ctx.output('files', [input.targetPath]);
+      const files = await writeFiles(ctx.workspacePath, '.', {
+        [input.targetPath]: stringify(entity),
+      });
+      ctx.output('files', files);
     },
   });
 }
