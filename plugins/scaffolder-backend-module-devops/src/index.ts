@@ -5,5 +5,6 @@
  */
 
 export { scaffolderModuleDevops as default } from './module';
+export { createAlertsAction } from './actions/alerts';
 export { createCatalogInfoAction } from './actions/catalogInfo';
 export { createDockerfileAction } from './actions/dockerfile';

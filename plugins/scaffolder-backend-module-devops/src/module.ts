@@ -1,5 +1,6 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createAlertsAction } from './actions/alerts';
 import { createCatalogInfoAction } from './actions/catalogInfo';
 import { createDockerfileAction } from './actions/dockerfile';
 
@@ -20,6 +21,7 @@ export const scaffolderModuleDevops = createBackendModule({
         scaffolder.addActions(
           createCatalogInfoAction(),
           createDockerfileAction(),
+          createAlertsAction(),
         );
       },
     });
