@@ -8,3 +8,4 @@ export { scaffolderModuleDevops as default } from './module';
 export { createAlertsAction } from './actions/alerts';
 export { createCatalogInfoAction } from './actions/catalogInfo';
 export { createDockerfileAction } from './actions/dockerfile';
+export { createEnvironmentAction } from './actions/environment';

@@ -3,6 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createAlertsAction } from './actions/alerts';
 import { createCatalogInfoAction } from './actions/catalogInfo';
 import { createDockerfileAction } from './actions/dockerfile';
+import { createEnvironmentAction } from './actions/environment';
 
 /**
  * Registers the DevOps scaffolder actions with the scaffolder backend.
@@ -22,6 +23,7 @@ export const scaffolderModuleDevops = createBackendModule({
           createCatalogInfoAction(),
           createDockerfileAction(),
           createAlertsAction(),
+          createEnvironmentAction(),
         );
       },
     });

@@ -1,0 +1,25 @@
+import { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import { stringify } from 'yaml';
+
+export const examples: TemplateExample[] = [
+  {
+    description:
+      'Staging and production manifests for a service with PostgreSQL',
+    example: stringify({
+      steps: [
+        {
+          id: 'environments',
+          action: 'devops:environment:generate',
+          name: 'Write environment configuration',
+          input: {
+            name: 'payments-api',
+            image: 'ghcr.io/example/payments-api',
+            port: 8080,
+            healthPath: '/healthz',
+            database: 'postgres',
+          },
+        },
+      ],
+    }),
+  },
+];

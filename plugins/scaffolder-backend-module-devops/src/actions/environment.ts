@@ -1,0 +1,99 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  baseManifests,
+  overlay,
+  ServiceSpec,
+} from '../environments/kubernetesManifests';
+import {
+  DATABASES,
+  defaultVariables,
+  dockerCompose,
+  envExample,
+} from '../environments/localEnvironment';
+import { examples } from './environment.examples';
+import { writeFiles } from './writeFiles';
+
+const ENVIRONMENTS = ['staging', 'production'] as const;
+
+/**
+ * Writes staging and production configuration: a kustomize base (Deployment
+ * with probes and resources, Service, HPA, PodDisruptionBudget) with one
+ * overlay per environment, `.env.<environment>.example` files without
+ * secret values, and a docker-compose.yml for local development with the
+ * service's database.
+ *
+ * @public
+ */
+export function createEnvironmentAction() {
+  return createTemplateAction({
+    id: 'devops:environment:generate',
+    description:
+      'Writes Kubernetes manifests (kustomize base and staging/production overlays), .env examples and a docker-compose file',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be a DNS label')
+            .max(50),
+        image: z =>
+          z
+            .string()
+            .regex(
+              /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+              'must be an image repository without a tag',
+            ),
+        port: z => z.number().int().min(1).max(65535),
+        healthPath: z =>
+          z
+            .string()
+            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /'),
+        readinessPath: z =>
+          z
+            .string()
+            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /')
+            .optional(),
+        database: z => z.enum(DATABASES).default('none'),
+        targetPath: z => z.string().default('.'),
+      },
+      output: {
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Paths written, relative to the workspace'),
+      },
+    },
+    async handler(ctx) {
+      const spec: ServiceSpec = {
+        name: ctx.input.name,
+        image: ctx.input.image,
+        port: ctx.input.port,
+        healthPath: ctx.input.healthPath,
+        readinessPath: ctx.input.readinessPath ?? ctx.input.healthPath,
+      };
+      const database = ctx.input.database ?? 'none';
+      const files: Record<string, string> = {};
+      for (const [file, content] of Object.entries(baseManifests(spec))) {
+        files[`k8s/base/${file}`] = content;
+      }
+      for (const environment of ENVIRONMENTS) {
+        for (const [file, content] of Object.entries(
+          overlay(spec, environment),
+        )) {
+          files[`k8s/overlays/${environment}/${file}`] = content;
+        }
+        files[`.env.${environment}.example`] = envExample(
+          environment,
+          defaultVariables(spec, database),
+        );
+      }
+      files['docker-compose.yml'] = dockerCompose(spec, database);
+      ctx.output(
+        'files',
+        await writeFiles(ctx.workspacePath, ctx.input.targetPath ?? '.', files),
+      );
+    },
+  });
+}
