@@ -9,3 +9,4 @@ export { createAlertsAction } from './actions/alerts';
 export { createCatalogInfoAction } from './actions/catalogInfo';
 export { createDockerfileAction } from './actions/dockerfile';
 export { createEnvironmentAction } from './actions/environment';
+export { createPipelineAction } from './actions/pipeline';

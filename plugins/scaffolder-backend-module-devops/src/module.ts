@@ -4,6 +4,7 @@ import { createAlertsAction } from './actions/alerts';
 import { createCatalogInfoAction } from './actions/catalogInfo';
 import { createDockerfileAction } from './actions/dockerfile';
 import { createEnvironmentAction } from './actions/environment';
+import { createPipelineAction } from './actions/pipeline';
 
 /**
  * Registers the DevOps scaffolder actions with the scaffolder backend.
@@ -24,6 +25,7 @@ export const scaffolderModuleDevops = createBackendModule({
           createDockerfileAction(),
           createAlertsAction(),
           createEnvironmentAction(),
+          createPipelineAction(),
         );
       },
     });

@@ -5,6 +5,7 @@ import { dirname, posix } from 'path';
 /**
  * Writes generated files under `targetPath` in the workspace, refusing any
  * path that would leave it, and returns their workspace-relative paths.
+ * Shell scripts are written executable.
  */
 export async function writeFiles(
   workspacePath: string,
@@ -16,7 +17,11 @@ export async function writeFiles(
     const relative = posix.normalize(posix.join(targetPath, name));
     const absolute = resolveSafeChildPath(workspacePath, relative);
     await fs.mkdir(dirname(absolute), { recursive: true });
-    await fs.writeFile(absolute, content, 'utf8');
+    // Scripts the pipelines call directly must be executable.
+    await fs.writeFile(absolute, content, {
+      encoding: 'utf8',
+      mode: name.endsWith('.sh') ? 0o755 : 0o644,
+    });
     written.push(relative);
   }
   return written;

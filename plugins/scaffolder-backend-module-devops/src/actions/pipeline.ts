@@ -1,0 +1,115 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { stringify } from 'yaml';
+import { RUNTIMES } from '../dockerfile/runtimes';
+import {
+  deployScript,
+  reportDeploymentScript,
+  reportMigrationsScript,
+  STRATEGIES,
+} from '../pipeline/deployScripts';
+import { githubWorkflow } from '../pipeline/githubWorkflow';
+import { gitlabPipeline } from '../pipeline/gitlabPipeline';
+import { examples } from './pipeline.examples';
+import { writeFiles } from './writeFiles';
+
+/**
+ * Writes the CI/CD pipeline for GitHub Actions or GitLab CI, with the
+ * deploy and reporting scripts it calls under `.devops/`.
+ *
+ * @public
+ */
+export function createPipelineAction() {
+  return createTemplateAction({
+    id: 'devops:pipeline:generate',
+    description:
+      'Writes a CI/CD pipeline (lint, test, security scan, build, staging, smoke test, approved production deploy with rollback) that reports to Backstage',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        provider: z => z.enum(['github', 'gitlab']).describe('CI provider'),
+        service: z =>
+          z
+            .string()
+            .regex(
+              /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
+              'must be a lower-case service name',
+            )
+            .max(50),
+        entityRef: z =>
+          z
+            .string()
+            .regex(
+              /^[a-z]+:[a-z0-9-]+\/[a-z0-9][a-z0-9-_.]*$/i,
+              'must be like component:default/name',
+            ),
+        runtime: z => z.enum(RUNTIMES),
+        strategy: z =>
+          z
+            .enum(STRATEGIES)
+            .default('rolling')
+            .describe('Production deployment strategy'),
+        image: z =>
+          z
+            .string()
+            .regex(
+              /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
+              'must be an image repository without a tag',
+            ),
+        healthPath: z =>
+          z
+            .string()
+            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /'),
+        coverageThreshold: z => z.number().int().min(0).max(100).default(80),
+        hasDatabase: z => z.boolean().default(false),
+        targetPath: z => z.string().default('.'),
+      },
+      output: {
+        files: z =>
+          z
+            .array(z.string())
+            .describe('Paths written, relative to the workspace'),
+      },
+    },
+    async handler(ctx) {
+      const options = {
+        service: ctx.input.service,
+        entityRef: ctx.input.entityRef,
+        runtime: ctx.input.runtime,
+        strategy: ctx.input.strategy ?? 'rolling',
+        image: ctx.input.image,
+        healthPath: ctx.input.healthPath,
+        coverageThreshold: ctx.input.coverageThreshold ?? 80,
+        hasDatabase: ctx.input.hasDatabase ?? false,
+      };
+      const pipeline: Record<string, string> =
+        ctx.input.provider === 'github'
+          ? {
+              '.github/workflows/ci-cd.yml': stringify(
+                githubWorkflow(options),
+                { lineWidth: 0, aliasDuplicateObjects: false },
+              ),
+            }
+          : {
+              '.gitlab-ci.yml': stringify(gitlabPipeline(options), {
+                lineWidth: 0,
+                aliasDuplicateObjects: false,
+              }),
+            };
+      const files = await writeFiles(
+        ctx.workspacePath,
+        ctx.input.targetPath ?? '.',
+        {
+          ...pipeline,
+          '.devops/deploy.sh': deployScript(
+            options.service,
+            options.healthPath,
+          ),
+          '.devops/report-deployment.sh': reportDeploymentScript,
+          '.devops/report-migrations.sh': reportMigrationsScript,
+        },
+      );
+      ctx.output('files', files);
+    },
+  });
+}

@@ -1,0 +1,84 @@
+import type { Runtime } from '../dockerfile/runtimes';
+
+/** Shell commands for each pipeline stage, per runtime. */
+export interface RuntimeCommands {
+  install: string;
+  lint: string;
+  /** Runs the tests and fails under the coverage gate (percent of lines). */
+  test: (coverage: number) => string;
+  audit: string;
+  migrate: string;
+}
+
+export const RUNTIME_COMMANDS: Record<Runtime, RuntimeCommands> = {
+  node: {
+    install: 'npm ci',
+    lint: 'npm run lint',
+    test: coverage =>
+      `npm test -- --experimental-test-coverage --test-coverage-lines=${coverage}`,
+    audit: 'npm audit --audit-level=high',
+    migrate: 'npm run migrate',
+  },
+  python: {
+    install: 'pip install -r requirements.txt -r requirements-dev.txt',
+    lint: 'ruff check .',
+    test: coverage => `pytest --cov=app --cov-fail-under=${coverage}`,
+    audit: 'pip-audit -r requirements.txt',
+    migrate: 'alembic upgrade head',
+  },
+  go: {
+    install: 'go mod download',
+    lint: 'go vet ./...',
+    test: coverage =>
+      `go test -race -coverprofile=coverage.out ./... && go tool cover -func=coverage.out | awk -v min=${coverage} '/^total:/ { sub("%", "", $3); if ($3 + 0 < min) { print "coverage " $3 "% is under " min "%"; exit 1 } }'`,
+    audit: 'go run golang.org/x/vuln/cmd/govulncheck@v1.1.3 ./...',
+    migrate: 'go run ./cmd/migrate up',
+  },
+  java: {
+    install: './mvnw -B -q dependency:go-offline',
+    lint: './mvnw -B -q spotless:check',
+    test: coverage =>
+      `./mvnw -B verify -Djacoco.minimum.coverage=${(coverage / 100).toFixed(
+        2,
+      )}`,
+    audit:
+      './mvnw -B -q org.owasp:dependency-check-maven:check -DfailBuildOnCVSS=7',
+    migrate: './mvnw -B -q flyway:migrate',
+  },
+};
+
+/** The migration tool each runtime's scaffold uses, as reported to the API. */
+export const MIGRATION_TOOL: Record<Runtime, string> = {
+  node: 'knex',
+  python: 'alembic',
+  go: 'other',
+  java: 'flyway',
+};
+
+/** GitHub Actions setup step per runtime, pinned to major versions. */
+export const GITHUB_SETUP: Record<
+  Runtime,
+  { uses: string; with: Record<string, string> }
+> = {
+  node: {
+    uses: 'actions/setup-node@v4',
+    with: { 'node-version': '22', cache: 'npm' },
+  },
+  python: {
+    uses: 'actions/setup-python@v5',
+    with: { 'python-version': '3.12', cache: 'pip' },
+  },
+  go: { uses: 'actions/setup-go@v5', with: { 'go-version': '1.23' } },
+  java: {
+    uses: 'actions/setup-java@v4',
+    with: { distribution: 'temurin', 'java-version': '21', cache: 'maven' },
+  },
+};
+
+/** Container image for GitLab jobs per runtime. */
+export const GITLAB_IMAGE: Record<Runtime, string> = {
+  node: 'node:22.12.0-bookworm-slim',
+  python: 'python:3.12.8-slim-bookworm',
+  go: 'golang:1.23.4-bookworm',
+  java: 'eclipse-temurin:21.0.5_11-jdk',
+};
