@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs outside npm: Chromium for the
 # end-to-end tests, Prometheus Alertmanager for the alert integration tests,
-# promtool (Debian's prometheus package) for generated alert rules, and a
-# running PostgreSQL for the store tests. Only acts
+# promtool (Debian's prometheus package) for generated alert rules,
+# shellcheck and jq for generated pipeline scripts, and a running PostgreSQL
+# for the store tests. Only acts
 # where it can (root with apt-get); elsewhere it says what is missing.
 set -euo pipefail
 
@@ -10,6 +11,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need_apt+=(chromium)
 [ -x /usr/bin/prometheus-alertmanager ] || [ -x /usr/bin/alertmanager ] || need_apt+=(prometheus-alertmanager)
 command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
+command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
+command -v jq >/dev/null 2>&1 || need_apt+=(jq)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -48,7 +48,7 @@ body="$(jq -n \\
    + (if $rollbackOf != "" then {rollbackOf: $rollbackOf} else {} end)')"
 
 # Reporting must not break a deployment: retry, then warn.
-if ! curl --silent --show-error --fail --retry 5 --retry-all-errors --max-time 10 \\
+if ! curl --silent --show-error --fail --retry "\${BACKSTAGE_REPORT_RETRIES:-5}" --retry-all-errors --max-time 10 \\
   -X POST "$BACKSTAGE_URL/api/devops/v1/deployments" \\
   -H "Authorization: Bearer $BACKSTAGE_DEVOPS_TOKEN" \\
   -H 'Content-Type: application/json' \\
@@ -75,7 +75,7 @@ body="$(jq -n \\
   '{entityRef: $entityRef, environment: $environment, tool: $tool,
     migrations: $migrations[0]}')"
 
-if ! curl --silent --show-error --fail --retry 5 --retry-all-errors --max-time 10 \\
+if ! curl --silent --show-error --fail --retry "\${BACKSTAGE_REPORT_RETRIES:-5}" --retry-all-errors --max-time 10 \\
   -X POST "$BACKSTAGE_URL/api/devops/v1/migrations" \\
   -H "Authorization: Bearer $BACKSTAGE_DEVOPS_TOKEN" \\
   -H 'Content-Type: application/json' \\
