@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { alertRules, alertRuleTests } from '../alerts/alertRules';
 import { examples } from './alerts.examples';
 import { writeFiles } from './writeFiles';
+import { ENTITY_REF, SERVICE_NAME } from './inputPatterns';
 
 /**
  * Writes Prometheus alert rules for a new service (down, error rate, p95
@@ -24,19 +25,13 @@ export function createAlertsAction() {
         service: z =>
           z
             .string()
-            .regex(
-              /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
-              'must be a lower-case service name',
-            )
+            .regex(SERVICE_NAME.pattern, SERVICE_NAME.message)
             .max(63)
             .describe('Prometheus job and container name'),
         entityRef: z =>
           z
             .string()
-            .regex(
-              /^[a-z]+:[a-z0-9-]+\/[a-z0-9][a-z0-9-_.]*$/i,
-              'must be like component:default/name',
-            )
+            .regex(ENTITY_REF.pattern, ENTITY_REF.message)
             .describe('Catalog entity the alerts belong to'),
         runbookUrl: z =>
           z.string().url().describe('Runbook the alerts link to'),

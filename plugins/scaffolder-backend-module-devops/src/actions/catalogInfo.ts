@@ -6,6 +6,7 @@ import {
 import { stringify } from 'yaml';
 import { examples } from './catalogInfo.examples';
 import { writeFiles } from './writeFiles';
+import { SERVICE_NAME } from './inputPatterns';
 
 /**
  * Writes a catalog-info.yaml whose annotations wire the new service to the
@@ -23,10 +24,7 @@ export function createCatalogInfoAction() {
     schema: {
       input: {
         name: z =>
-          z
-            .string()
-            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/)
-            .max(63),
+          z.string().regex(SERVICE_NAME.pattern, SERVICE_NAME.message).max(63),
         owner: z => z.string().min(1),
         system: z => z.string().optional(),
         type: z => z.string().default('service'),

@@ -7,6 +7,7 @@ import {
 } from '../dockerfile/runtimes';
 import { examples } from './dockerfile.examples';
 import { writeFiles } from './writeFiles';
+import { HTTP_PATH } from './inputPatterns';
 
 /**
  * Writes a hardened multi-stage Dockerfile and a .dockerignore: pinned base
@@ -35,7 +36,7 @@ export function createDockerfileAction() {
         healthPath: z =>
           z
             .string()
-            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /')
+            .regex(HTTP_PATH.pattern, HTTP_PATH.message)
             .describe('Path of the health endpoint'),
         targetPath: z =>
           z

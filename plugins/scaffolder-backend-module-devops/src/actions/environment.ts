@@ -12,6 +12,7 @@ import {
 } from '../environments/localEnvironment';
 import { examples } from './environment.examples';
 import { writeFiles } from './writeFiles';
+import { HTTP_PATH, IMAGE_REPOSITORY, SERVICE_NAME } from './inputPatterns';
 
 const ENVIRONMENTS = ['staging', 'production'] as const;
 
@@ -34,27 +35,13 @@ export function createEnvironmentAction() {
     schema: {
       input: {
         name: z =>
-          z
-            .string()
-            .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'must be a DNS label')
-            .max(50),
+          z.string().regex(SERVICE_NAME.pattern, SERVICE_NAME.message).max(50),
         image: z =>
-          z
-            .string()
-            .regex(
-              /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
-              'must be an image repository without a tag',
-            ),
+          z.string().regex(IMAGE_REPOSITORY.pattern, IMAGE_REPOSITORY.message),
         port: z => z.number().int().min(1).max(65535),
-        healthPath: z =>
-          z
-            .string()
-            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /'),
+        healthPath: z => z.string().regex(HTTP_PATH.pattern, HTTP_PATH.message),
         readinessPath: z =>
-          z
-            .string()
-            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /')
-            .optional(),
+          z.string().regex(HTTP_PATH.pattern, HTTP_PATH.message).optional(),
         database: z => z.enum(DATABASES).default('none'),
         targetPath: z => z.string().default('.'),
       },

