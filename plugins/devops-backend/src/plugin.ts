@@ -19,6 +19,7 @@ import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
 import { migrateDatabase } from './database/migrateDatabase';
 import { AlertmanagerSync } from './alerts/AlertmanagerSync';
 import { DEFAULT_SEVERITY_MAP } from './alerts/alertmanagerPayload';
+import { CachedAlertStore } from './alerts/CachedAlertStore';
 import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
@@ -117,7 +118,7 @@ export const devopsPlugin = createBackendPlugin({
           }).schedule(deps.scheduler);
         }
 
-        const alerts = new DatabaseAlertStore(knex);
+        const alerts = new CachedAlertStore(new DatabaseAlertStore(knex));
         const alertsConfig = config.getOptionalConfig('devops.alerts');
         const severityMap = { ...DEFAULT_SEVERITY_MAP };
         const configuredMap = alertsConfig?.getOptionalConfig('severityMap');
