@@ -62,26 +62,14 @@ export interface DeploymentInput {
 }
 
 /**
- * A stored deployment as the API returns it.
+ * A stored deployment as the API returns it: what was reported, with its
+ * idempotency key resolved and the ledger's own id and times.
  *
  * @public
  */
-export interface Deployment {
+export interface Deployment extends Omit<DeploymentInput, 'externalId'> {
   id: string;
-  entityRef: string;
-  environment: string;
-  version: string;
-  status: DeploymentStatus;
-  strategy?: DeploymentStrategy;
   externalId: string;
-  startedAt?: string;
-  finishedAt?: string;
-  commitSha?: string;
-  commitTime?: string;
-  actor?: string;
-  url?: string;
-  rollbackOf?: string;
-  description?: string;
   createdAt: string;
   updatedAt: string;
 }
