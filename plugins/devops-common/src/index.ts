@@ -13,5 +13,6 @@ export * from './environments';
 export * from './health';
 export * from './metrics';
 export * from './migrations';
+export * from './overview';
 export * from './permissions';
 export * from './readiness';

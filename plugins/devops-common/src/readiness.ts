@@ -16,3 +16,33 @@ export interface ReadinessCheckResult {
   status: ReadinessCheckStatus;
   fact: string;
 }
+
+/**
+ * One evaluated check as the API returns it.
+ *
+ * @public
+ */
+export interface EntityReadinessCheck extends ReadinessCheckResult {
+  /** Stable id, as named in `devops.readiness.checks` config. */
+  id: string;
+  title: string;
+  description: string;
+}
+
+/**
+ * Response of `GET /v1/entities/{kind}/{namespace}/{name}/readiness`.
+ *
+ * The score is the share of decided checks (pass or fail) that pass, 0–100,
+ * rounded; undefined while no check could be decided yet.
+ *
+ * @public
+ */
+export interface EntityReadiness {
+  entityRef: string;
+  score?: number;
+  passed: number;
+  failed: number;
+  unknown: number;
+  checks: EntityReadinessCheck[];
+  evaluatedAt: string;
+}
