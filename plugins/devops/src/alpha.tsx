@@ -70,9 +70,18 @@ const migrationsCard = EntityCardBlueprint.make({
   },
 });
 
+const readinessCard = EntityCardBlueprint.make({
+  name: 'readiness',
+  params: {
+    filter: isDevopsAvailable,
+    loader: () =>
+      import('./components/ReadinessCard').then(m => <m.ReadinessCard />),
+  },
+});
+
 /**
  * The DevOps plugin for apps on Backstage's new frontend system. The
- * deployments card is on the Overview tab by default; enable the health,
+ * deployments and readiness cards are on the Overview tab by default; enable the health,
  * alerts and migrations cards in app-config
  * (`app.extensions: [entity-card:devops/health]`).
  *
@@ -89,5 +98,6 @@ export default createFrontendPlugin({
     healthCard,
     alertsCard,
     migrationsCard,
+    readinessCard,
   ],
 });

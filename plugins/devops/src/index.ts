@@ -12,6 +12,7 @@ export {
   EntityDevopsContent,
   EntityHealthCard,
   EntityMigrationsCard,
+  EntityReadinessCard,
 } from './plugin';
 export { isDevopsAvailable } from './isDevopsAvailable';
 export * from './api';

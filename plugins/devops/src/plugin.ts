@@ -102,3 +102,19 @@ export const EntityMigrationsCard = devopsPlugin.provide(
     },
   }),
 );
+
+/**
+ * Production-readiness checks with their facts and the score, for the entity
+ * Overview tab.
+ *
+ * @public
+ */
+export const EntityReadinessCard = devopsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/ReadinessCard').then(m => m.ReadinessCard),
+    },
+  }),
+);

@@ -7,7 +7,9 @@ import type {
   EntityAlerts,
   EntityHealth,
   EntityMigrations,
+  EntityReadiness,
   EntitySummary,
+  OverviewPage,
 } from '@backstage-devops/plugin-devops-common';
 
 /**
@@ -23,6 +25,22 @@ export interface DevopsEnvironmentsResponse {
 export interface ListDeploymentsRequest {
   environment?: string;
   status?: DeploymentStatus;
+  limit?: number;
+  cursor?: string;
+}
+
+/**
+ * Filters and paging of the catalog-wide overview. `owner`, `system` and
+ * `lifecycle` narrow the entities; `environment` picks the one the DORA
+ * figures are computed for (production by default).
+ *
+ * @public
+ */
+export interface GetOverviewRequest {
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  environment?: string;
   limit?: number;
   cursor?: string;
 }
@@ -52,6 +70,8 @@ export interface DevopsApi {
     entity: CompoundEntityRef,
     request?: { state?: 'firing' | 'resolved' | 'all' },
   ): Promise<EntityAlerts>;
+  getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;
+  getOverview(request?: GetOverviewRequest): Promise<OverviewPage>;
 }
 
 /**

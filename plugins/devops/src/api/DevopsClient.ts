@@ -7,11 +7,14 @@ import type {
   EntityAlerts,
   EntityHealth,
   EntityMigrations,
+  EntityReadiness,
   EntitySummary,
+  OverviewPage,
 } from '@backstage-devops/plugin-devops-common';
 import type {
   DevopsApi,
   DevopsEnvironmentsResponse,
+  GetOverviewRequest,
   ListDeploymentsRequest,
 } from './DevopsApi';
 
@@ -75,6 +78,21 @@ export class DevopsClient implements DevopsApi {
     request: { state?: 'firing' | 'resolved' | 'all' } = {},
   ): Promise<EntityAlerts> {
     return this.get(this.entityPath(entity, 'alerts'), request);
+  }
+
+  getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness> {
+    return this.get(this.entityPath(entity, 'readiness'));
+  }
+
+  getOverview(request: GetOverviewRequest = {}): Promise<OverviewPage> {
+    return this.get('/v1/overview', {
+      owner: request.owner,
+      system: request.system,
+      lifecycle: request.lifecycle,
+      environment: request.environment,
+      limit: request.limit,
+      cursor: request.cursor,
+    });
   }
 
   private entityPath(entity: CompoundEntityRef, resource: string): string {

@@ -46,6 +46,23 @@ const api = (environments: string[]): Partial<DevopsApi> => ({
     changeFailureRate: { failed: 0, total: 0 },
     timeToRestore: { count: 0, unrestored: 0 },
   }),
+  getReadiness: async () => ({
+    entityRef: 'component:default/payments-api',
+    score: 100,
+    passed: 1,
+    failed: 0,
+    unknown: 0,
+    evaluatedAt: new Date().toISOString(),
+    checks: [
+      {
+        id: 'has-owner',
+        title: 'Has an owner',
+        description: 'The entity names its owning team.',
+        status: 'pass',
+        fact: 'Owned by group:default/payments',
+      },
+    ],
+  }),
 });
 
 function renderContent(a: Partial<DevopsApi>, e: Entity) {
@@ -57,6 +74,10 @@ function renderContent(a: Partial<DevopsApi>, e: Entity) {
     </TestApiProvider>,
   );
 }
+
+// The whole tab renders every card; on a busy two-core machine the first
+// render alone can take longer than Jest's default five seconds.
+jest.setTimeout(30_000);
 
 describe('EntityDevopsContent', () => {
   it("offers the entity's own environments as history filters", async () => {
@@ -77,6 +98,17 @@ describe('EntityDevopsContent', () => {
     ]);
     expect(
       await screen.findByText('No deployments reported yet'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the production readiness checks on the tab', async () => {
+    await renderContent(api(['production']), entity());
+
+    expect(
+      await screen.findByRole('listitem', { name: 'Has an owner: pass' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Owned by group:default/payments'),
     ).toBeInTheDocument();
   });
 

@@ -12,10 +12,11 @@ import { DoraCard } from '../DoraCard';
 import { EnvironmentsCard } from '../EnvironmentsCard';
 import { HealthCard } from '../HealthCard';
 import { MigrationsCard } from '../MigrationsCard';
+import { ReadinessCard } from '../ReadinessCard';
 
 /**
  * The DevOps tab: what runs where and how it got there, whether it is
- * healthy, what is alerting, the state of its database, and DORA metrics.
+ * healthy, what is alerting, the state of its database, DORA metrics and production readiness.
  */
 export const EntityDevopsContent = () => {
   const { entity } = useEntity();
@@ -53,6 +54,9 @@ export const EntityDevopsContent = () => {
       </Grid>
       <Grid item xs={12} lg={6}>
         <DoraCard environments={environments} />
+      </Grid>
+      <Grid item xs={12}>
+        <ReadinessCard />
       </Grid>
     </Grid>
   );
