@@ -9,4 +9,5 @@ export { createAlertsAction } from './actions/alerts';
 export { createCatalogInfoAction } from './actions/catalogInfo';
 export { createDockerfileAction } from './actions/dockerfile';
 export { createEnvironmentAction } from './actions/environment';
+export { createMigrationsAction } from './actions/migrations';
 export { createPipelineAction } from './actions/pipeline';

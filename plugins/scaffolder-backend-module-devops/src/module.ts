@@ -4,6 +4,7 @@ import { createAlertsAction } from './actions/alerts';
 import { createCatalogInfoAction } from './actions/catalogInfo';
 import { createDockerfileAction } from './actions/dockerfile';
 import { createEnvironmentAction } from './actions/environment';
+import { createMigrationsAction } from './actions/migrations';
 import { createPipelineAction } from './actions/pipeline';
 
 /**
@@ -25,6 +26,7 @@ export const scaffolderModuleDevops = createBackendModule({
           createDockerfileAction(),
           createAlertsAction(),
           createEnvironmentAction(),
+          createMigrationsAction(),
           createPipelineAction(),
         );
       },

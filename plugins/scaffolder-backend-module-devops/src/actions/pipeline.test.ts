@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { RUNTIMES } from '../dockerfile/runtimes';
 import { STRATEGIES } from '../pipeline/deployScripts';
 import { GITLAB_STAGES } from '../pipeline/gitlabPipeline';
+import { MIGRATION_TOOL } from '../migrations/migrationTools';
 import { createPipelineAction } from './pipeline';
 
 const exec = promisify(execFile);
@@ -180,14 +181,82 @@ describe('devops:pipeline:generate', () => {
       expect(new Set(jobs.map(([, job]) => job.stage))).toEqual(
         new Set(GITLAB_STAGES),
       );
-      expect(pipeline['deploy-production'].rules).toEqual([
+      // With a database, approving production starts its migrations and
+      // the deploy follows them.
+      expect(pipeline['migrate-production'].rules).toEqual([
         { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', when: 'manual' },
       ]);
+      expect(pipeline['deploy-production'].needs).toEqual([
+        'migrate-production',
+      ]);
+      expect(pipeline['deploy-staging'].needs).toEqual(['migrate-staging']);
+      expect(pipeline['migrate-staging'].script).toEqual([
+        '.devops/migrate.sh --report migrations.json',
+      ]);
+      expect(pipeline['migrate-staging'].variables.DATABASE_URL).toBe(
+        '$DATABASE_URL_STAGING',
+      );
+      expect(pipeline['migrate-production'].after_script[0]).toContain(
+        `.devops/report-migrations.sh production ${MIGRATION_TOOL[runtime]} migrations.json`,
+      );
       expect(pipeline['deploy-production'].script.join('\n')).toContain(
         'blue-green',
       );
       expect(pipeline['deploy-production'].after_script[0]).toContain(
         'rolled_back',
+      );
+    },
+  );
+
+  it('puts the manual gate on the production deploy when there is no database', async () => {
+    await generate({
+      ...base,
+      provider: 'gitlab',
+      runtime: 'go',
+      strategy: 'canary',
+      hasDatabase: false,
+    });
+    const pipeline = parse(
+      await readFile(join(workspace.path, '.gitlab-ci.yml'), 'utf8'),
+    );
+    expect(pipeline['migrate-production']).toBeUndefined();
+    expect(pipeline['deploy-production'].needs).toBeUndefined();
+    expect(pipeline['deploy-production'].rules).toEqual([
+      { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', when: 'manual' },
+    ]);
+  });
+
+  it.each(RUNTIMES)(
+    'runs the migrations with .devops/migrate.sh before the GitHub deploy of a %s service',
+    async runtime => {
+      await generate({
+        ...base,
+        provider: 'github',
+        runtime,
+        strategy: 'rolling',
+        hasDatabase: true,
+      });
+      const workflow = parse(
+        await readFile(
+          join(workspace.path, '.github/workflows/ci-cd.yml'),
+          'utf8',
+        ),
+      );
+      const steps: any[] = workflow.jobs['deploy-staging'].steps;
+      const migrate = steps.findIndex(
+        s => s.name === 'Run database migrations',
+      );
+      expect(steps[migrate].run).toBe(
+        '.devops/migrate.sh --report migrations.json',
+      );
+      expect(steps[migrate].env.DATABASE_URL).toBe(
+        '${{ secrets.DATABASE_URL_STAGING }}',
+      );
+      expect(migrate).toBeLessThan(steps.findIndex(s => s.id === 'deploy'));
+      // knex and Alembic need their language on the runner; Flyway runs
+      // from its image.
+      expect(steps.some(s => String(s.uses).startsWith('actions/setup-'))).toBe(
+        runtime === 'node' || runtime === 'python',
       );
     },
   );

@@ -3,8 +3,9 @@ import { promises as fs } from 'fs';
 import { dirname, posix } from 'path';
 
 /**
- * Writes generated files under `targetPath` in the workspace, refusing any
- * path that would leave it, and returns their workspace-relative paths.
+ * Writes generated files under `targetPath` in the workspace and returns
+ * their workspace-relative paths. Every path is checked before the first
+ * write, so a path that would leave the workspace writes nothing at all.
  * Shell scripts are written executable.
  */
 export async function writeFiles(
@@ -12,17 +13,22 @@ export async function writeFiles(
   targetPath: string,
   files: Record<string, string>,
 ): Promise<string[]> {
-  const written: string[] = [];
-  for (const [name, content] of Object.entries(files)) {
+  const planned = Object.entries(files).map(([name, content]) => {
     const relative = posix.normalize(posix.join(targetPath, name));
-    const absolute = resolveSafeChildPath(workspacePath, relative);
-    await fs.mkdir(dirname(absolute), { recursive: true });
-    // Scripts the pipelines call directly must be executable.
-    await fs.writeFile(absolute, content, {
-      encoding: 'utf8',
+    return {
+      relative,
+      absolute: resolveSafeChildPath(workspacePath, relative),
+      content,
+      // Scripts the pipelines call directly must be executable.
       mode: name.endsWith('.sh') ? 0o755 : 0o644,
+    };
+  });
+  for (const file of planned) {
+    await fs.mkdir(dirname(file.absolute), { recursive: true });
+    await fs.writeFile(file.absolute, file.content, {
+      encoding: 'utf8',
+      mode: file.mode,
     });
-    written.push(relative);
   }
-  return written;
+  return planned.map(file => file.relative);
 }

@@ -1,4 +1,9 @@
-import { MIGRATION_TOOL, GITHUB_SETUP, RUNTIME_COMMANDS } from './runtimeSteps';
+import { MIGRATE_COMMAND, MIGRATION_TOOL } from '../migrations/migrationTools';
+import {
+  GITHUB_SETUP,
+  MIGRATION_NEEDS_RUNTIME,
+  RUNTIME_COMMANDS,
+} from './runtimeSteps';
 import type { PipelineOptions } from './PipelineOptions';
 
 type Step = {
@@ -72,16 +77,20 @@ export function githubWorkflow(o: PipelineOptions) {
     },
     ...(o.hasDatabase
       ? [
+          ...(MIGRATION_NEEDS_RUNTIME[MIGRATION_TOOL[o.runtime]]
+            ? [setup]
+            : []),
           {
             name: 'Run database migrations',
-            run: `${commands.migrate} --report migrations.json`,
+            run: `${MIGRATE_COMMAND} --report migrations.json`,
             env: {
               DATABASE_URL: `\${{ secrets.DATABASE_URL_${environment.toUpperCase()} }}`,
             },
           },
           {
             name: 'Report migrations',
-            if: 'always()',
+            // Also after a failed run: the report names the failed migration.
+            if: "always() && hashFiles('migrations.json') != ''",
             run: `.devops/report-migrations.sh ${environment} ${
               MIGRATION_TOOL[o.runtime]
             } migrations.json`,

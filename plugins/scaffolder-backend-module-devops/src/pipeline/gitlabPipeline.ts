@@ -1,4 +1,10 @@
-import { GITLAB_IMAGE, MIGRATION_TOOL, RUNTIME_COMMANDS } from './runtimeSteps';
+import { MIGRATE_COMMAND, MIGRATION_TOOL } from '../migrations/migrationTools';
+import {
+  GITLAB_IMAGE,
+  GITLAB_MIGRATION_IMAGE,
+  GITLAB_MIGRATION_PREPARE,
+  RUNTIME_COMMANDS,
+} from './runtimeSteps';
 import type { PipelineOptions } from './PipelineOptions';
 
 export const GITLAB_STAGES = [
@@ -21,9 +27,33 @@ export function gitlabPipeline(o: PipelineOptions) {
   const image = GITLAB_IMAGE[o.runtime];
   const onMain = [{ if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }];
   const deployImage = 'alpine/k8s:1.31.3';
+  const tool = MIGRATION_TOOL[o.runtime];
+  const production = [{ ...onMain[0], when: 'manual' }];
+
+  // Migrations run in a job of their own, in an image that has the tool,
+  // before the deploy job (which `needs` it). In production this job is
+  // the manual gate, so approving production runs migrations then deploys.
+  const migrate = (environment: 'staging' | 'production') => ({
+    stage: `deploy-${environment}`,
+    image: GITLAB_MIGRATION_IMAGE[tool],
+    environment: { name: environment, action: 'prepare' },
+    variables: {
+      DATABASE_URL: `$DATABASE_URL_${environment.toUpperCase()}`,
+    },
+    before_script: [GITLAB_MIGRATION_PREPARE],
+    script: [`${MIGRATE_COMMAND} --report migrations.json`],
+    // Also after a failed run: the report names the failed migration.
+    after_script: [
+      `if [ -f migrations.json ]; then .devops/report-migrations.sh ${environment} ${tool} migrations.json; fi`,
+    ],
+    rules: environment === 'production' ? production : onMain,
+    ...(environment === 'production' ? { allow_failure: false } : {}),
+  });
+
   const deploy = (environment: 'staging' | 'production', strategy: string) => ({
     stage: `deploy-${environment}`,
     image: deployImage,
+    ...(o.hasDatabase ? { needs: [`migrate-${environment}`] } : {}),
     environment: {
       name: environment,
       url: `$${environment.toUpperCase()}_URL`,
@@ -38,14 +68,6 @@ export function gitlabPipeline(o: PipelineOptions) {
       `.devops/report-deployment.sh ${environment} in_progress`,
     ],
     script: [
-      ...(o.hasDatabase
-        ? [
-            `${commands.migrate} --report migrations.json`,
-            `.devops/report-migrations.sh ${environment} ${
-              MIGRATION_TOOL[o.runtime]
-            } migrations.json`,
-          ]
-        : []),
       `.devops/deploy.sh ${environment} ${strategy} "${o.image}:$VERSION"`,
       `.devops/report-deployment.sh ${environment} succeeded`,
     ],
@@ -53,10 +75,7 @@ export function gitlabPipeline(o: PipelineOptions) {
     after_script: [
       `if [ "$CI_JOB_STATUS" = "failed" ]; then .devops/report-deployment.sh ${environment} rolled_back; fi`,
     ],
-    rules:
-      environment === 'production'
-        ? [{ ...onMain[0], when: 'manual' }]
-        : onMain,
+    rules: environment === 'production' && !o.hasDatabase ? production : onMain,
     ...(environment === 'production' ? { allow_failure: false } : {}),
   });
 
@@ -113,6 +132,7 @@ export function gitlabPipeline(o: PipelineOptions) {
         `trivy image --severity CRITICAL,HIGH --exit-code 1 --ignore-unfixed "${o.image}:$VERSION"`,
       ],
     },
+    ...(o.hasDatabase ? { 'migrate-staging': migrate('staging') } : {}),
     'deploy-staging': deploy('staging', 'rolling'),
     'smoke-test': {
       stage: 'smoke-test',
@@ -122,6 +142,7 @@ export function gitlabPipeline(o: PipelineOptions) {
       ],
       rules: onMain,
     },
+    ...(o.hasDatabase ? { 'migrate-production': migrate('production') } : {}),
     'deploy-production': deploy('production', o.strategy),
   };
 }

@@ -1,4 +1,6 @@
 import type { Runtime } from '../dockerfile/runtimes';
+import { FLYWAY_IMAGE } from '../migrations/flywayScaffold';
+import type { MigrationTool } from '../migrations/migrationTools';
 
 /** Shell commands for each pipeline stage, per runtime. */
 export interface RuntimeCommands {
@@ -7,7 +9,6 @@ export interface RuntimeCommands {
   /** Runs the tests and fails under the coverage gate (percent of lines). */
   test: (coverage: number) => string;
   audit: string;
-  migrate: string;
 }
 
 export const RUNTIME_COMMANDS: Record<Runtime, RuntimeCommands> = {
@@ -17,14 +18,12 @@ export const RUNTIME_COMMANDS: Record<Runtime, RuntimeCommands> = {
     test: coverage =>
       `npm test -- --experimental-test-coverage --test-coverage-lines=${coverage}`,
     audit: 'npm audit --audit-level=high',
-    migrate: 'npm run migrate',
   },
   python: {
     install: 'pip install -r requirements.txt -r requirements-dev.txt',
     lint: 'ruff check .',
     test: coverage => `pytest --cov=app --cov-fail-under=${coverage}`,
     audit: 'pip-audit -r requirements.txt',
-    migrate: 'alembic upgrade head',
   },
   go: {
     install: 'go mod download',
@@ -32,7 +31,6 @@ export const RUNTIME_COMMANDS: Record<Runtime, RuntimeCommands> = {
     test: coverage =>
       `go test -race -coverprofile=coverage.out ./... && go tool cover -func=coverage.out | awk -v min=${coverage} '/^total:/ { sub("%", "", $3); if ($3 + 0 < min) { print "coverage " $3 "% is under " min "%"; exit 1 } }'`,
     audit: 'go run golang.org/x/vuln/cmd/govulncheck@v1.1.3 ./...',
-    migrate: 'go run ./cmd/migrate up',
   },
   java: {
     install: './mvnw -B -q dependency:go-offline',
@@ -43,16 +41,7 @@ export const RUNTIME_COMMANDS: Record<Runtime, RuntimeCommands> = {
       )}`,
     audit:
       './mvnw -B -q org.owasp:dependency-check-maven:check -DfailBuildOnCVSS=7',
-    migrate: './mvnw -B -q flyway:migrate',
   },
-};
-
-/** The migration tool each runtime's scaffold uses, as reported to the API. */
-export const MIGRATION_TOOL: Record<Runtime, string> = {
-  node: 'knex',
-  python: 'alembic',
-  go: 'other',
-  java: 'flyway',
 };
 
 /** GitHub Actions setup step per runtime, pinned to major versions. */
@@ -82,3 +71,27 @@ export const GITLAB_IMAGE: Record<Runtime, string> = {
   go: 'golang:1.23.4-bookworm',
   java: 'eclipse-temurin:21.0.5_11-jdk',
 };
+
+/**
+ * Tools whose runner needs the language on the CI machine; Flyway runs from
+ * its own image (GitHub's runners have Docker).
+ */
+export const MIGRATION_NEEDS_RUNTIME: Record<MigrationTool, boolean> = {
+  knex: true,
+  alembic: true,
+  flyway: false,
+};
+
+/** GitLab job image that runs each tool's migrations. */
+export const GITLAB_MIGRATION_IMAGE: Record<
+  MigrationTool,
+  string | { name: string; entrypoint: string[] }
+> = {
+  knex: GITLAB_IMAGE.node,
+  alembic: GITLAB_IMAGE.python,
+  flyway: { name: FLYWAY_IMAGE, entrypoint: [''] },
+};
+
+/** What the migration jobs' Debian-based images lack for the report script. */
+export const GITLAB_MIGRATION_PREPARE =
+  'apt-get update -qq && apt-get install -y -qq --no-install-recommends curl jq';
