@@ -1,5 +1,6 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
+import { Validator } from 'jsonschema';
 import { parse } from 'yaml';
 import { readFile } from 'fs/promises';
 import { join } from 'path';
@@ -61,5 +62,57 @@ describe('devops:catalog-info:generate', () => {
     });
 
     await expect(action.handler(ctx)).rejects.toThrow(/outside/);
+  });
+
+  it('routes alerts with the alert selector and keeps further annotations such as TechDocs', async () => {
+    const action = createCatalogInfoAction();
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: {
+        name: 'payments-api',
+        owner: 'group:default/payments',
+        system: 'system:default/payments',
+        environments: ['staging', 'production'],
+        healthUrls: {
+          staging: 'https://payments-api.staging.example.com/healthz',
+          production: 'https://payments-api.example.com/healthz',
+        },
+        alertSelector: 'service="payments-api"',
+        annotations: { 'backstage.io/techdocs-ref': 'dir:.' },
+        type: 'service',
+        lifecycle: 'experimental',
+        targetPath: 'catalog-info.yaml',
+      },
+    });
+
+    await action.handler(ctx);
+
+    const written = parse(
+      await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(written.metadata.annotations).toEqual({
+      'backstage.io/techdocs-ref': 'dir:.',
+      'devops/environments': 'staging,production',
+      'devops/alert-selector': 'service="payments-api"',
+      'devops/health-url.staging':
+        'https://payments-api.staging.example.com/healthz',
+      'devops/health-url.production':
+        'https://payments-api.example.com/healthz',
+    });
+    expect(written.spec.system).toBe('system:default/payments');
+  });
+
+  it('the scaffolder refuses an alert selector that is not label matchers', () => {
+    const errors = new Validator()
+      .validate(
+        {
+          name: 'payments-api',
+          owner: 'group:default/payments',
+          alertSelector: 'service=payments-api',
+        },
+        createCatalogInfoAction().schema!.input as any,
+      )
+      .errors.map((e: any) => e.property);
+    expect(errors).toEqual(['instance.alertSelector']);
   });
 });

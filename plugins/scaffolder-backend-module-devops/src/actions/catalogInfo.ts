@@ -1,5 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
+  ANNOTATION_DEVOPS_ALERT_SELECTOR,
   ANNOTATION_DEVOPS_ENVIRONMENTS,
   ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
 } from '@backstage-devops/plugin-devops-common';
@@ -37,6 +38,22 @@ export function createCatalogInfoAction() {
             .record(z.string(), z.string().url())
             .default({})
             .describe('Health URL per environment'),
+        alertSelector: z =>
+          z
+            .string()
+            .regex(
+              /^[a-zA-Z_][a-zA-Z0-9_]*(=|!=|=~|!~)"[^"]*"(,[a-zA-Z_][a-zA-Z0-9_]*(=|!=|=~|!~)"[^"]*")*$/,
+              'must be Prometheus label matchers like service="payments-api"',
+            )
+            .optional()
+            .describe('Label matchers that route Alertmanager alerts here'),
+        annotations: z =>
+          z
+            .record(z.string(), z.string())
+            .default({})
+            .describe(
+              'Further annotations, e.g. backstage.io/techdocs-ref or github.com/project-slug',
+            ),
         targetPath: z => z.string().default('catalog-info.yaml'),
       },
       output: {
@@ -49,7 +66,11 @@ export function createCatalogInfoAction() {
     async handler(ctx) {
       const input = ctx.input;
       const annotations: Record<string, string> = {
+        ...input.annotations,
         [ANNOTATION_DEVOPS_ENVIRONMENTS]: input.environments.join(','),
+        ...(input.alertSelector
+          ? { [ANNOTATION_DEVOPS_ALERT_SELECTOR]: input.alertSelector }
+          : {}),
       };
       for (const env of input.environments) {
         const url = input.healthUrls[env];
