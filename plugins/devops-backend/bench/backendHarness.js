@@ -89,12 +89,17 @@ async function startBenchBackend({ entities, devops }) {
       devops: { demoData: { enabled: false }, ...devops },
     }),
   );
+  // Node with Backstage's TypeScript transform, as `backstage-cli package
+  // start` runs it, but without its file watcher: an edit elsewhere in the
+  // tree must not restart the backend in the middle of a measurement.
   const child = spawn(
-    'npx',
+    process.execPath,
     [
-      'backstage-cli',
-      'package',
-      'start',
+      '--require',
+      require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
+        paths: [repoRoot],
+      }),
+      'src/index.ts',
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
       '--config',
