@@ -6,6 +6,7 @@ import {
 import { startTestBackend } from '@backstage/backend-test-utils';
 import {
   ReadinessCheck,
+  ReadinessData,
   devopsReadinessChecksExtensionPoint,
 } from './readinessChecks';
 
@@ -55,7 +56,16 @@ describe('devopsReadinessChecksExtensionPoint', () => {
           kind: 'Component',
           metadata: { name: 'payments' },
         },
+        entityRef: 'component:default/payments',
         environments: ['production'],
+        productionEnvironment: 'production',
+        thresholds: {
+          changeFailureRate: 0.15,
+          timeToRestoreHours: 24,
+          windowDays: 30,
+        },
+        now: new Date(),
+        data: {} as ReadinessData,
       }),
     ).resolves.toEqual({ status: 'fail', fact: 'no runbook link' });
   });

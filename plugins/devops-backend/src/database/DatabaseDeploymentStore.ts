@@ -15,7 +15,7 @@ import { isoToDate, timestampToIso, timestampToMillis } from './timestamps';
 
 const TABLE = 'deployments';
 
-type DeploymentRow = {
+export type DeploymentRow = {
   id: number | string;
   entity_ref: string;
   environment: string;
@@ -51,7 +51,7 @@ const mutableFields = {
 } as const;
 const timestampColumns = new Set(['started_at', 'finished_at', 'commit_time']);
 
-function rowToDeployment(row: DeploymentRow): Deployment {
+export function rowToDeployment(row: DeploymentRow): Deployment {
   return {
     id: String(row.id),
     entityRef: row.entity_ref,

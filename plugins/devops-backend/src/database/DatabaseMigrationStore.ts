@@ -12,7 +12,7 @@ import { isoToDate, timestampToIso, timestampToMillis } from './timestamps';
 
 type Timestamp = Date | string | number | null;
 
-type StateRow = {
+export type StateRow = {
   entity_ref: string;
   environment: string;
   migration_id: string;
@@ -40,7 +40,7 @@ function chunks<T>(items: T[]): T[][] {
   return out;
 }
 
-function rowToState(row: StateRow): MigrationState {
+export function rowToState(row: StateRow): MigrationState {
   return {
     id: row.migration_id,
     name: row.name ?? undefined,

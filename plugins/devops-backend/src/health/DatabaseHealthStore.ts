@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { timestampToIso, timestampToMillis } from '../database/timestamps';
 import type { HealthStore, RecordedHealthCheck } from './HealthStore';
 
-type Row = {
+export type HealthRow = {
   entity_ref: string;
   environment: string;
   url: string;
@@ -16,7 +16,7 @@ type Row = {
 
 const CHUNK = 100;
 
-function toRow(check: RecordedHealthCheck): Row {
+function toRow(check: RecordedHealthCheck): HealthRow {
   return {
     entity_ref: check.entityRef,
     environment: check.environment,
@@ -30,7 +30,7 @@ function toRow(check: RecordedHealthCheck): Row {
   };
 }
 
-function fromRow(row: Row): RecordedHealthCheck {
+export function healthFromRow(row: HealthRow): RecordedHealthCheck {
   return {
     entityRef: row.entity_ref,
     environment: row.environment,
@@ -56,7 +56,7 @@ export class DatabaseHealthStore implements HealthStore {
     // The current state is the newest check per entity environment: one row
     // per key from this batch (an upsert may not touch a row twice), and
     // never replacing a newer stored check.
-    const newest = new Map<string, Row>();
+    const newest = new Map<string, HealthRow>();
     for (const row of rows) {
       const key = `${row.entity_ref}|${row.environment}`;
       const seen = newest.get(key);
@@ -84,12 +84,13 @@ export class DatabaseHealthStore implements HealthStore {
   }
 
   async lastCheckTimes(): Promise<Map<string, number>> {
-    const rows: Array<Pick<Row, 'entity_ref' | 'environment' | 'checked_at'>> =
-      await this.db('health_current').select(
-        'entity_ref',
-        'environment',
-        'checked_at',
-      );
+    const rows: Array<
+      Pick<HealthRow, 'entity_ref' | 'environment' | 'checked_at'>
+    > = await this.db('health_current').select(
+      'entity_ref',
+      'environment',
+      'checked_at',
+    );
     return new Map(
       rows.map(r => [
         `${r.entity_ref}|${r.environment}`,
@@ -99,21 +100,21 @@ export class DatabaseHealthStore implements HealthStore {
   }
 
   async current(entityRef: string): Promise<RecordedHealthCheck[]> {
-    const rows: Row[] = await this.db('health_current').where({
+    const rows: HealthRow[] = await this.db('health_current').where({
       entity_ref: entityRef,
     });
-    return rows.map(fromRow);
+    return rows.map(healthFromRow);
   }
 
   async history(
     entityRef: string,
     since: Date,
   ): Promise<RecordedHealthCheck[]> {
-    const rows: Row[] = await this.db('health_checks')
+    const rows: HealthRow[] = await this.db('health_checks')
       .where({ entity_ref: entityRef })
       .where('checked_at', '>=', since)
       .orderBy('checked_at', 'asc');
-    return rows.map(fromRow);
+    return rows.map(healthFromRow);
   }
 
   async prune(before: Date): Promise<number> {

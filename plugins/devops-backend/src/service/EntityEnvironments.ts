@@ -1,4 +1,5 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DEVOPS_ALERT_SELECTOR,
@@ -14,6 +15,32 @@ export interface EntityFacts {
   healthUrls: Record<string, string>;
   /** Parsed `devops/alert-selector`, when the entity declares a valid one. */
   alertSelector?: LabelMatcher[];
+}
+
+/** What the plugin reads from an entity's annotations. */
+export function entityFactsOf(
+  entity: Entity,
+  configured: string[],
+): EntityFacts {
+  const healthUrls: Record<string, string> = {};
+  for (const [key, value] of Object.entries(
+    entity.metadata.annotations ?? {},
+  )) {
+    if (key.startsWith(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX) && value) {
+      healthUrls[
+        key
+          .slice(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX.length)
+          .toLocaleLowerCase('en-US')
+      ] = value;
+    }
+  }
+  const selector =
+    entity.metadata.annotations?.[ANNOTATION_DEVOPS_ALERT_SELECTOR];
+  return {
+    environments: getEntityEnvironments(entity, configured),
+    healthUrls,
+    alertSelector: selector ? parseAlertSelector(selector) : undefined,
+  };
 }
 
 type Memo = {
@@ -107,28 +134,7 @@ export class EntityEnvironments {
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials: await this.options.auth.getOwnServiceCredentials(),
     });
-    if (!entity) {
-      return undefined;
-    }
-    const healthUrls: Record<string, string> = {};
-    for (const [key, value] of Object.entries(
-      entity.metadata.annotations ?? {},
-    )) {
-      if (key.startsWith(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX) && value) {
-        healthUrls[
-          key
-            .slice(ANNOTATION_DEVOPS_HEALTH_URL_PREFIX.length)
-            .toLocaleLowerCase('en-US')
-        ] = value;
-      }
-    }
-    const selector =
-      entity.metadata.annotations?.[ANNOTATION_DEVOPS_ALERT_SELECTOR];
-    return {
-      environments: getEntityEnvironments(entity, this.options.configured),
-      healthUrls,
-      alertSelector: selector ? parseAlertSelector(selector) : undefined,
-    };
+    return entity ? entityFactsOf(entity, this.options.configured) : undefined;
   }
 
   private remember(entityRef: string, facts: Promise<EntityFacts | undefined>) {
