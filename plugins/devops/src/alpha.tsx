@@ -1,8 +1,10 @@
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
 import {
   ApiBlueprint,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import {
   EntityCardBlueprint,
@@ -10,6 +12,10 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import { DevopsClient, devopsApiRef } from './api';
 import { isDevopsAvailable } from './isDevopsAvailable';
+import { overviewRouteRef } from './routes';
+import DevopsIcon from '@material-ui/icons/Timeline';
+
+const overviewRoute = convertLegacyRouteRef(overviewRouteRef);
 
 const devopsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -19,6 +25,22 @@ const devopsApi = ApiBlueprint.make({
       factory: ({ discoveryApi, fetchApi }) =>
         new DevopsClient({ discoveryApi, fetchApi }),
     }),
+});
+
+// A page with a route ref, title and icon is what the app's sidebar lists,
+// so this also gives the overview its nav item.
+const devopsOverviewPage = PageBlueprint.make({
+  params: {
+    path: '/devops',
+    routeRef: overviewRoute,
+    title: 'DevOps overview',
+    icon: <DevopsIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/DevopsOverviewPage').then(m => (
+        <m.DevopsOverviewPage />
+      )),
+  },
 });
 
 const devopsEntityContent = EntityContentBlueprint.make({
@@ -83,7 +105,8 @@ const readinessCard = EntityCardBlueprint.make({
  * The DevOps plugin for apps on Backstage's new frontend system. The
  * deployments and readiness cards are on the Overview tab by default; enable the health,
  * alerts and migrations cards in app-config
- * (`app.extensions: [entity-card:devops/health]`).
+ * (`app.extensions: [entity-card:devops/health]`). The overview page across
+ * services is at `/devops` and in the sidebar.
  *
  * @alpha
  */
@@ -91,8 +114,10 @@ export default createFrontendPlugin({
   pluginId: 'devops',
   title: 'DevOps',
   info: { packageJson: () => import('../package.json') },
+  routes: { overview: overviewRoute },
   extensions: [
     devopsApi,
+    devopsOverviewPage,
     devopsEntityContent,
     deploymentsCard,
     healthCard,

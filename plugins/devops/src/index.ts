@@ -7,6 +7,7 @@
 
 export {
   devopsPlugin,
+  DevopsOverviewPage,
   EntityAlertsCard,
   EntityDeploymentsCard,
   EntityDevopsContent,

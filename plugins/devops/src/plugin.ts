@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { DevopsClient, devopsApiRef } from './api';
-import { rootRouteRef } from './routes';
+import { overviewRouteRef, rootRouteRef } from './routes';
 
 /**
  * The DevOps frontend plugin for apps on Backstage's legacy frontend system.
@@ -26,6 +26,7 @@ export const devopsPlugin = createPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    overview: overviewRouteRef,
   },
 });
 
@@ -42,6 +43,22 @@ export const EntityDevopsContent = devopsPlugin.provide(
         m => m.EntityDevopsContent,
       ),
     mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The platform team's page across services: versions, health and alerts per
+ * environment, readiness and DORA bands, with filters, sorting and CSV
+ * export. Mount it on a route of its own, e.g. `/devops`.
+ *
+ * @public
+ */
+export const DevopsOverviewPage = devopsPlugin.provide(
+  createRoutableExtension({
+    name: 'DevopsOverviewPage',
+    component: () =>
+      import('./components/DevopsOverviewPage').then(m => m.DevopsOverviewPage),
+    mountPoint: overviewRouteRef,
   }),
 );
 

@@ -21,6 +21,7 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
             {nav.take('page:catalog')}
+            {nav.take('page:devops')}
             {nav.take('page:scaffolder')}
             <SidebarDivider />
             <SidebarScrollWrapper>

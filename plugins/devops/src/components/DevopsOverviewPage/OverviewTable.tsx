@@ -1,0 +1,284 @@
+import { Link, Table, TableColumn } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import type {
+  AlertSeverity,
+  DoraBand,
+  OverviewEntry,
+} from '@backstage-devops/plugin-devops-common';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
+import { HealthChip } from '../shared/HealthChip';
+import { relativeTime } from '../shared/relativeTime';
+import {
+  type OverviewSort,
+  type OverviewSortKey,
+  serviceName,
+} from './overviewSort';
+
+const useStyles = makeStyles(theme => ({
+  urgent: {
+    backgroundColor: theme.palette.error.main,
+    color: theme.palette.common.white,
+  },
+  warning: {
+    backgroundColor: theme.palette.warning?.main ?? '#ed6c02',
+    color: theme.palette.common.white,
+  },
+  info: {},
+}));
+
+// A first click sorts the way a platform team reads the column: names A–Z,
+// the most alerts and the most frequent deployers first, the least ready
+// first.
+const firstDirection: Record<OverviewSortKey, 'asc' | 'desc'> = {
+  service: 'asc',
+  owner: 'asc',
+  system: 'asc',
+  lifecycle: 'asc',
+  alerts: 'desc',
+  readiness: 'asc',
+  deploymentFrequency: 'desc',
+};
+
+function nextSort(current: OverviewSort, key: OverviewSortKey): OverviewSort {
+  if (current.key !== key) {
+    return { key, direction: firstDirection[key] };
+  }
+  return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+}
+
+const SortHeader = (props: {
+  label: string;
+  sortKey: OverviewSortKey;
+  sort: OverviewSort;
+  onSort: (sort: OverviewSort) => void;
+}) => {
+  const active = props.sort.key === props.sortKey;
+  return (
+    <TableSortLabel
+      active={active}
+      direction={active ? props.sort.direction : firstDirection[props.sortKey]}
+      onClick={() => props.onSort(nextSort(props.sort, props.sortKey))}
+    >
+      {props.label}
+    </TableSortLabel>
+  );
+};
+
+const EnvironmentCell = (props: { entry: OverviewEntry; name: string }) => {
+  const env = props.entry.environments.find(e => e.environment === props.name);
+  if (!env?.runningVersion && !env?.latestStatus) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        Not deployed
+      </Typography>
+    );
+  }
+  const deployed = relativeTime(env.lastDeployedAt);
+  return (
+    <Box display="flex" flexDirection="column" alignItems="flex-start">
+      <code>{env.runningVersion ?? '—'}</code>
+      <Box display="flex" gridGap={4} flexWrap="wrap" mt={0.5}>
+        {env.health && <HealthChip status={env.health} />}
+        {env.latestStatus && env.latestStatus !== 'succeeded' && (
+          <DeploymentStatusChip status={env.latestStatus} />
+        )}
+      </Box>
+      {env.lastDeployedAt && (
+        <Typography variant="caption" title={deployed.exact}>
+          {deployed.text}
+        </Typography>
+      )}
+    </Box>
+  );
+};
+
+const AlertChips = ({ entry }: { entry: OverviewEntry }) => {
+  const classes = useStyles();
+  const severities = (['P0', 'P1', 'P2', 'P3'] as AlertSeverity[]).filter(
+    s => entry.firingAlerts[s] > 0,
+  );
+  if (severities.length === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        None firing
+      </Typography>
+    );
+  }
+  const className: Record<AlertSeverity, string> = {
+    P0: classes.urgent,
+    P1: classes.urgent,
+    P2: classes.warning,
+    P3: classes.info,
+  };
+  return (
+    <Box display="flex" gridGap={4} flexWrap="wrap">
+      {severities.map(s => (
+        <Chip
+          key={s}
+          size="small"
+          className={className[s]}
+          label={`${s}: ${entry.firingAlerts[s]}`}
+        />
+      ))}
+    </Box>
+  );
+};
+
+const ReadinessCell = ({ entry }: { entry: OverviewEntry }) => {
+  const { score, passed, failed, unknown } = entry.readiness;
+  return (
+    <Box>
+      <Typography variant="body1">
+        {score === undefined ? 'Not scored' : `${score}%`}
+      </Typography>
+      <Typography variant="caption" color="textSecondary">
+        {passed} pass · {failed} fail · {unknown} unknown
+      </Typography>
+    </Box>
+  );
+};
+
+const doraMetrics: Array<{
+  key: keyof OverviewEntry['dora']['bands'];
+  label: string;
+}> = [
+  { key: 'deploymentFrequency', label: 'Frequency' },
+  { key: 'leadTime', label: 'Lead time' },
+  { key: 'changeFailureRate', label: 'Failure rate' },
+  { key: 'timeToRestore', label: 'Restore' },
+];
+
+const DoraCell = ({ entry }: { entry: OverviewEntry }) => {
+  const bands = entry.dora.bands;
+  const known = doraMetrics.filter(m => bands[m.key] !== undefined);
+  return (
+    <Box>
+      {known.length === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          No data
+        </Typography>
+      ) : (
+        <Box display="flex" gridGap={4} flexWrap="wrap">
+          {known.map(m => (
+            <Chip
+              key={m.key}
+              size="small"
+              variant="outlined"
+              label={`${m.label}: ${bands[m.key] as DoraBand}`}
+            />
+          ))}
+        </Box>
+      )}
+      <Typography variant="caption" color="textSecondary">
+        {entry.dora.deploymentsPerDay.toFixed(2)} deploys/day
+      </Typography>
+    </Box>
+  );
+};
+
+/**
+ * Services × environments: what runs where and how healthy it is, firing
+ * alerts, readiness and DORA bands. Rows arrive sorted; the headers change
+ * the sort through `onSort` so the CSV export can follow the same order.
+ */
+export const OverviewTable = (props: {
+  entries: OverviewEntry[];
+  environments: string[];
+  doraEnvironment: string;
+  sort: OverviewSort;
+  onSort: (sort: OverviewSort) => void;
+  loading: boolean;
+}) => {
+  const entityRoute = useRouteRef(entityRouteRef);
+  const header = (label: string, sortKey: OverviewSortKey) => (
+    <SortHeader
+      label={label}
+      sortKey={sortKey}
+      sort={props.sort}
+      onSort={props.onSort}
+    />
+  );
+
+  const columns: TableColumn<OverviewEntry>[] = [
+    {
+      title: header('Service', 'service'),
+      render: entry => (
+        <Box>
+          <Link
+            to={`${entityRoute({
+              kind: entry.kind.toLocaleLowerCase('en-US'),
+              namespace: entry.namespace,
+              name: entry.name,
+            })}/devops`}
+          >
+            {serviceName(entry)}
+          </Link>
+          {entry.type && (
+            <Typography variant="caption" display="block">
+              {entry.type}
+            </Typography>
+          )}
+        </Box>
+      ),
+    },
+    {
+      title: header('Owner', 'owner'),
+      render: entry => entry.owner ?? '—',
+    },
+    {
+      title: header('System', 'system'),
+      render: entry => entry.system ?? '—',
+    },
+    {
+      title: header('Lifecycle', 'lifecycle'),
+      render: entry => entry.lifecycle ?? '—',
+    },
+    ...props.environments.map(
+      (name): TableColumn<OverviewEntry> => ({
+        title: name,
+        render: entry => <EnvironmentCell entry={entry} name={name} />,
+      }),
+    ),
+    {
+      title: header('Firing alerts', 'alerts'),
+      render: entry => <AlertChips entry={entry} />,
+    },
+    {
+      title: header('Readiness', 'readiness'),
+      render: entry => <ReadinessCell entry={entry} />,
+    },
+    {
+      title: header(`DORA (${props.doraEnvironment})`, 'deploymentFrequency'),
+      render: entry => <DoraCell entry={entry} />,
+    },
+  ];
+
+  return (
+    <Table<OverviewEntry>
+      isLoading={props.loading && props.entries.length === 0}
+      columns={columns}
+      data={props.entries}
+      options={{
+        search: false,
+        toolbar: false,
+        paging: false,
+        sorting: false,
+        // Columns stay where they are, in the order the CSV export writes.
+        draggable: false,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Box p={2}>
+          No services match these filters. Services appear here once they are in
+          the catalog; deployments and health fill their columns.
+        </Box>
+      }
+    />
+  );
+};

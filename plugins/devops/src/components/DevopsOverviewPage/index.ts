@@ -1,0 +1,4 @@
+export {
+  DevopsOverviewContent,
+  DevopsOverviewPage,
+} from './DevopsOverviewPage';
