@@ -15,6 +15,7 @@ import {
 } from '@backstage-devops/plugin-devops-node';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
+import { DatabaseReadinessReader } from './database/DatabaseReadinessReader';
 import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
 import { migrateDatabase } from './database/migrateDatabase';
 import { AlertmanagerSync } from './alerts/AlertmanagerSync';
@@ -27,6 +28,10 @@ import { HealthChecker } from './health/HealthChecker';
 import { HealthHistoryPruner } from './health/HealthHistoryPruner';
 import { HealthPoller } from './health/HealthPoller';
 import { compileHostPatterns } from './health/hostPatterns';
+import { OverviewService } from './overview/OverviewService';
+import { builtInReadinessChecks } from './readiness/checks';
+import { readReadinessSettings } from './readiness/readinessConfig';
+import { ReadinessService } from './readiness/ReadinessService';
 import { EntityEnvironments } from './service/EntityEnvironments';
 import { createRouter } from './service/router';
 
@@ -152,6 +157,23 @@ export const devopsPlugin = createBackendPlugin({
 
         deps.permissionsRegistry.addPermissions(devopsPermissions);
 
+        // Modules have registered their checks by the time init runs.
+        const readiness = new ReadinessService({
+          builtIn: builtInReadinessChecks,
+          added: readinessChecks,
+          settings: readReadinessSettings(config),
+          reader: new DatabaseReadinessReader(knex),
+          alerts,
+          logger,
+        });
+        const overview = new OverviewService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          permissions: deps.permissions,
+          readiness,
+          configuredEnvironments: environments,
+        });
+
         deps.httpRouter.use(
           await createRouter({
             logger,
@@ -174,6 +196,7 @@ export const devopsPlugin = createBackendPlugin({
                 alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7,
             },
             entities,
+            overview,
             requireCatalogEntity:
               config.getOptionalBoolean(
                 'devops.ingestion.requireCatalogEntity',

@@ -1,3 +1,7 @@
+import type {
+  BackendFeature,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -41,6 +45,10 @@ export async function startDevopsBackend(
     entities?: Entity[];
     /** A database from TestDatabases; in-memory SQLite otherwise. */
     knex?: Knex;
+    /** A permissions service in place of the one answering `permission`. */
+    permissions?: ServiceFactory;
+    /** More features, such as modules of the devops plugin. */
+    features?: BackendFeature[];
   } = {},
 ) {
   const { server } = await startTestBackend({
@@ -57,9 +65,11 @@ export async function startDevopsBackend(
       ...(options.knex
         ? [mockServices.database.factory({ knex: options.knex })]
         : []),
-      mockServices.permissions.factory({
-        result: options.permission ?? AuthorizeResult.ALLOW,
-      }),
+      options.permissions ??
+        mockServices.permissions.factory({
+          result: options.permission ?? AuthorizeResult.ALLOW,
+        }),
+      ...(options.features ?? []),
     ],
   });
   return server;

@@ -161,6 +161,21 @@ describe('the published OpenAPI spec', () => {
       ['get', `${base}/health`, undefined, userAuth()],
       ['get', `${base}/health?since=yesterday`, undefined, userAuth()],
       ['get', '/v1/environments', undefined, userAuth()],
+      ['get', `${base}/readiness`, undefined, userAuth()],
+      [
+        'get',
+        '/v1/entities/component/default/nope/readiness',
+        undefined,
+        userAuth(),
+      ],
+      ['get', '/v1/overview', undefined, userAuth()],
+      [
+        'get',
+        '/v1/overview?limit=1&environment=staging',
+        undefined,
+        userAuth(),
+      ],
+      ['get', '/v1/overview?limit=0', undefined, userAuth()],
     ];
 
     for (const [method, path, body, auth] of calls) {

@@ -29,10 +29,12 @@ import {
 import type { AlertStore } from '../alerts/AlertStore';
 import { buildEntityHealth } from '../health/entityHealth';
 import type { HealthStore } from '../health/HealthStore';
+import type { OverviewService } from '../overview/OverviewService';
 import { databaseUnavailableHandler } from './databaseAvailability';
 import { computeDoraMetrics } from './doraMetrics';
 import type { EntityEnvironments } from './EntityEnvironments';
 import { buildEntityMigrations } from './migrationDrift';
+import { addReadinessRoutes } from './readinessRoutes';
 import {
   deploymentInputSchema,
   deploymentsQuerySchema,
@@ -61,6 +63,7 @@ export interface RouterOptions {
     resolvedWindowDays: number;
   };
   entities: EntityEnvironments;
+  overview: OverviewService;
   requireCatalogEntity: boolean;
 }
 
@@ -356,6 +359,13 @@ export async function createRouter(
       );
     }
     res.json(result);
+  });
+
+  addReadinessRoutes(router, {
+    httpAuth,
+    overview: options.overview,
+    entityPath,
+    authorizedEntityRef,
   });
 
   router.get('/v1/environments', async (req, res) => {

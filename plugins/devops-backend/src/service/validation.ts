@@ -165,6 +165,41 @@ export const healthQuerySchema = z.object({
     .optional(),
 });
 
+const catalogRef = (defaultKind: string) =>
+  z
+    .string()
+    .min(1)
+    .max(512)
+    .refine(
+      value => {
+        try {
+          parseEntityRef(value, { defaultKind, defaultNamespace: 'default' });
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: `not a ${defaultKind} name or entity ref` },
+    );
+
+export const overviewQuerySchema = z
+  .object({
+    kind: z
+      .string()
+      .regex(
+        /^[A-Za-z][A-Za-z0-9]{0,62}$/,
+        'must be a catalog kind like Component',
+      )
+      .default('Component'),
+    owner: catalogRef('group').optional(),
+    system: catalogRef('system').optional(),
+    lifecycle: z.string().min(1).max(63).optional(),
+    environment: environment.optional(),
+    limit: positiveInt(100, 25),
+    cursor: z.string().min(1).max(1024).optional(),
+  })
+  .strict();
+
 function describe(path: (string | number)[]): string {
   let out = '';
   for (const part of path) {

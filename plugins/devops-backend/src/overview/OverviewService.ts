@@ -1,0 +1,258 @@
+import type {
+  AuthService,
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import {
+  ALERT_SEVERITIES,
+  AlertSeverity,
+  devopsEntityReadPermission,
+  doraBands,
+  EntityReadiness,
+  OverviewEntry,
+  OverviewPage,
+} from '@backstage-devops/plugin-devops-common';
+import type {
+  ReadinessDataLoader,
+  ReadinessTarget,
+} from '../readiness/ReadinessDataLoader';
+import { outcomeOf } from '../readiness/checks/deploymentTimes';
+import type { ReadinessService } from '../readiness/ReadinessService';
+import { entityFactsOf } from '../service/EntityEnvironments';
+import { CatalogEntityCache } from './CatalogEntityCache';
+
+export interface OverviewQuery {
+  kind: string;
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+  environment?: string;
+  limit: number;
+  cursor?: string;
+}
+
+// Applies the catalog's own permission rules (isEntityOwner, hasAnnotation,
+// ...) to a conditional decision, so one decision covers every entity.
+const isAllowed = createConditionAuthorizer(Object.values(permissionRules));
+
+const refOf = (
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | undefined => {
+  if (typeof value !== 'string' || !value) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+};
+
+function encodeCursor(entityRef: string): string {
+  return Buffer.from(JSON.stringify({ after: entityRef })).toString(
+    'base64url',
+  );
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const { after } = JSON.parse(
+      Buffer.from(cursor, 'base64url').toString('utf8'),
+    );
+    if (typeof after === 'string') {
+      return after;
+    }
+  } catch {
+    // fall through to the input error
+  }
+  throw new InputError('Invalid query: cursor: not a cursor this API returned');
+}
+
+/**
+ * The platform view: catalog entities the caller may read, filtered and
+ * paged, joined with their versions, health, alerts, readiness and DORA.
+ */
+export class OverviewService {
+  private readonly cache: CatalogEntityCache;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      auth: AuthService;
+      permissions: PermissionsService;
+      readiness: ReadinessService;
+      configuredEnvironments: string[];
+      cache?: CatalogEntityCache;
+    },
+  ) {
+    this.cache =
+      options.cache ??
+      new CatalogEntityCache({
+        catalog: options.catalog,
+        auth: options.auth,
+        configuredEnvironments: options.configuredEnvironments,
+      });
+  }
+
+  /** One entity's readiness; the caller has been authorized for it. */
+  async entityReadiness(entityRef: string): Promise<EntityReadiness> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new NotFoundError(`${entityRef} is not in the catalog`);
+    }
+    const target: ReadinessTarget = {
+      entity,
+      entityRef,
+      facts: entityFactsOf(entity, this.options.configuredEnvironments),
+    };
+    const { readiness } = this.options;
+    return readiness.evaluate(target, readiness.loader([target], new Date()));
+  }
+
+  async page(
+    query: OverviewQuery,
+    credentials: BackstageCredentials,
+  ): Promise<OverviewPage> {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    const [decision] = await this.options.permissions.authorizeConditional(
+      [{ permission: devopsEntityReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      return { items: [], totalItems: 0 };
+    }
+    const all = await this.cache.list(query.kind);
+    const matching = all.filter(
+      t =>
+        this.matches(t, query) &&
+        (decision.result === AuthorizeResult.ALLOW ||
+          isAllowed(decision, t.entity)),
+    );
+    const start = after ? matching.findIndex(t => t.entityRef > after) : 0;
+    const page = start < 0 ? [] : matching.slice(start, start + query.limit);
+    const last = page[page.length - 1];
+    const hasMore = start >= 0 && start + query.limit < matching.length;
+
+    const { readiness } = this.options;
+    const loader = readiness.loader(page, new Date());
+    const items = await Promise.all(
+      page.map(target => this.entry(target, loader, query.environment)),
+    );
+    return {
+      items,
+      totalItems: matching.length,
+      nextCursor: hasMore && last ? encodeCursor(last.entityRef) : undefined,
+    };
+  }
+
+  private matches(target: ReadinessTarget, query: OverviewQuery): boolean {
+    const { entity, facts } = target;
+    const namespace = entity.metadata.namespace ?? 'default';
+    if (
+      query.owner &&
+      refOf(entity.spec?.owner, 'group', namespace) !==
+        refOf(query.owner, 'group', 'default')
+    ) {
+      return false;
+    }
+    if (
+      query.system &&
+      refOf(entity.spec?.system, 'system', namespace) !==
+        refOf(query.system, 'system', 'default')
+    ) {
+      return false;
+    }
+    if (
+      query.lifecycle &&
+      String(entity.spec?.lifecycle ?? '').toLocaleLowerCase('en-US') !==
+        query.lifecycle.toLocaleLowerCase('en-US')
+    ) {
+      return false;
+    }
+    return !query.environment || facts.environments.includes(query.environment);
+  }
+
+  private async entry(
+    target: ReadinessTarget,
+    loader: ReadinessDataLoader,
+    environment: string | undefined,
+  ): Promise<OverviewEntry> {
+    const { entity, entityRef, facts } = target;
+    const { readiness } = this.options;
+    const doraEnvironment =
+      environment ?? readiness.environmentsOf(target).production;
+    const data = loader.dataFor(entityRef);
+    const [evaluated, latest, health, firing, dora] = await Promise.all([
+      readiness.evaluate(target, loader),
+      data.latestDeployments(),
+      loader.health(entityRef),
+      loader.firingAlerts(entityRef),
+      data.dora(doraEnvironment),
+    ]);
+    const firingAlerts = Object.fromEntries(
+      ALERT_SEVERITIES.map(s => [s, 0]),
+    ) as Record<AlertSeverity, number>;
+    firing.forEach(a => {
+      firingAlerts[a.severity] += 1;
+    });
+    const spec = (entity.spec ?? {}) as Record<string, unknown>;
+    const text = (value: unknown) =>
+      typeof value === 'string' && value ? value : undefined;
+    return {
+      entityRef,
+      title: entity.metadata.title,
+      kind: entity.kind,
+      namespace: entity.metadata.namespace ?? 'default',
+      name: entity.metadata.name,
+      owner: text(spec.owner),
+      system: text(spec.system),
+      lifecycle: text(spec.lifecycle),
+      type: text(spec.type),
+      environments: facts.environments.map(env => {
+        const deployed = latest.get(env);
+        const checked = health.find(h => h.environment === env);
+        let healthStatus: OverviewEntry['environments'][number]['health'];
+        if (checked) {
+          healthStatus = checked.status;
+        } else if (facts.healthUrls[env]) {
+          healthStatus = 'unknown';
+        }
+        return {
+          environment: env,
+          runningVersion: deployed?.latestSucceeded?.version,
+          latestStatus: deployed?.latest.status,
+          lastDeployedAt: deployed && outcomeOf(deployed.latest),
+          health: healthStatus,
+        };
+      }),
+      firingAlerts,
+      readiness: {
+        score: evaluated.score,
+        passed: evaluated.passed,
+        failed: evaluated.failed,
+        unknown: evaluated.unknown,
+      },
+      dora: {
+        environment: doraEnvironment,
+        days: dora.days,
+        deploymentsPerDay: dora.deploymentFrequency.perDay,
+        leadTimeMedianSeconds: dora.leadTime.medianSeconds,
+        changeFailureRate: dora.changeFailureRate.rate,
+        timeToRestoreMedianSeconds: dora.timeToRestore.medianSeconds,
+        bands: doraBands(dora),
+      },
+    };
+  }
+}

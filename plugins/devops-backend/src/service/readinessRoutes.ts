@@ -1,0 +1,32 @@
+import type { HttpAuthService } from '@backstage/backend-plugin-api';
+import type { Request, Router } from 'express';
+import type { OverviewService } from '../overview/OverviewService';
+import { overviewQuerySchema, parseInput } from './validation';
+
+/**
+ * The readiness of one entity and the catalog-wide overview. Separate from
+ * the router's other routes because both read across the plugin's stores
+ * through the readiness checks rather than from one store.
+ */
+export function addReadinessRoutes(
+  router: Router,
+  options: {
+    httpAuth: HttpAuthService;
+    overview: OverviewService;
+    entityPath: string;
+    authorizedEntityRef: (req: Request) => Promise<string>;
+  },
+) {
+  router.get(`${options.entityPath}/readiness`, async (req, res) => {
+    const entityRef = await options.authorizedEntityRef(req);
+    res.json(await options.overview.entityReadiness(entityRef));
+  });
+
+  router.get('/v1/overview', async (req, res) => {
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const query = parseInput(overviewQuerySchema, req.query, 'query');
+    res.json(await options.overview.page(query, credentials));
+  });
+}
