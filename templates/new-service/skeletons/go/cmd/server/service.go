@@ -1,0 +1,90 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+const (
+	healthPath    = "${{ values.healthPath }}"
+	readinessPath = "/readyz"
+	metricsPath   = "/metrics"
+)
+
+// service answers liveness, readiness and Prometheus metrics; readiness is
+// true only while the service takes traffic.
+type service struct {
+	ready    atomic.Bool
+	mu       sync.Mutex
+	requests map[string]int
+	seconds  map[string]float64
+}
+
+func newService() *service {
+	return &service{requests: map[string]int{}, seconds: map[string]float64{}}
+}
+
+func (s *service) setReady(ready bool) { s.ready.Store(ready) }
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("content-type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	started := time.Now()
+	status, route := http.StatusOK, r.URL.Path
+	switch {
+	case r.Method == http.MethodGet && r.URL.Path == healthPath:
+		writeJSON(w, status, map[string]string{"status": "ok"})
+	case r.Method == http.MethodGet && r.URL.Path == readinessPath:
+		if !s.ready.Load() {
+			status = http.StatusServiceUnavailable
+		}
+		writeJSON(w, status, map[string]bool{"ready": s.ready.Load()})
+	case r.Method == http.MethodGet && r.URL.Path == metricsPath:
+		w.Header().Set("content-type", "text/plain; version=0.0.4")
+		fmt.Fprint(w, s.render())
+	default:
+		status, route = http.StatusNotFound, "unmatched"
+		writeJSON(w, status, map[string]string{"error": "not found"})
+	}
+	key := fmt.Sprintf("method=%q,route=%q,status=\"%d\"", r.Method, route, status)
+	s.mu.Lock()
+	s.requests[key]++
+	s.seconds[fmt.Sprintf("method=%q,route=%q", r.Method, route)] += time.Since(started).Seconds()
+	s.mu.Unlock()
+}
+
+func (s *service) render() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var b strings.Builder
+	b.WriteString("# HELP http_requests_total HTTP requests answered.\n# TYPE http_requests_total counter\n")
+	for _, key := range sortedKeys(s.requests) {
+		// Braces are written apart from the verbs: "{" + "%" opens a scaffolder tag.
+		b.WriteString("http_requests_total{" + key + "} " + strconv.Itoa(s.requests[key]) + "\n")
+	}
+	b.WriteString("# HELP http_request_duration_seconds_sum Seconds spent answering requests.\n# TYPE http_request_duration_seconds_sum counter\n")
+	for _, key := range sortedKeys(s.seconds) {
+		b.WriteString("http_request_duration_seconds_sum{" + key + "} " + strconv.FormatFloat(s.seconds[key], 'g', -1, 64) + "\n")
+	}
+	return b.String()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

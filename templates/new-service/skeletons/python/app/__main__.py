@@ -1,0 +1,27 @@
+"""Runs the service: `python -m app`."""
+
+import os
+import signal
+import threading
+
+from app.server import State, create_server
+
+
+def main() -> None:
+    state = State()
+    server = create_server(int(os.environ.get("PORT", "${{ values.port }}")), state)
+
+    def stop(*_: object) -> None:
+        # Fail readiness first so the load balancer drains this instance.
+        state.ready.clear()
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    state.ready.set()
+    print(f"listening on {server.server_address[1]}", flush=True)
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    main()
