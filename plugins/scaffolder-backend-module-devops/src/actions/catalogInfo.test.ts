@@ -28,7 +28,7 @@ describe('devops:catalog-info:generate', () => {
       },
     });
 
-    await action.handler(ctx);
+    await action.handler(ctx as any);
 
     const written = parse(
       await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
@@ -61,7 +61,7 @@ describe('devops:catalog-info:generate', () => {
       },
     });
 
-    await expect(action.handler(ctx)).rejects.toThrow(/outside/);
+    await expect(action.handler(ctx as any)).rejects.toThrow(/outside/);
   });
 
   it('routes alerts with the alert selector and keeps further annotations such as TechDocs', async () => {
@@ -85,7 +85,7 @@ describe('devops:catalog-info:generate', () => {
       },
     });
 
-    await action.handler(ctx);
+    await action.handler(ctx as any);
 
     const written = parse(
       await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
@@ -114,5 +114,28 @@ describe('devops:catalog-info:generate', () => {
       )
       .errors.map((e: any) => e.property);
     expect(errors).toEqual(['instance.alertSelector']);
+  });
+
+  it('fills in what the template leaves out, since the scaffolder does not apply schema defaults', async () => {
+    const action = createCatalogInfoAction();
+    const ctx = createMockActionContext({
+      workspacePath: workspace.path,
+      input: { name: 'payments-api', owner: 'group:default/payments' },
+    });
+
+    await action.handler(ctx as any);
+
+    expect(ctx.output).toHaveBeenCalledWith('files', ['catalog-info.yaml']);
+    const written = parse(
+      await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(written.spec).toEqual({
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:default/payments',
+    });
+    expect(written.metadata.annotations).toEqual({
+      'devops/environments': 'development,staging,production',
+    });
   });
 });

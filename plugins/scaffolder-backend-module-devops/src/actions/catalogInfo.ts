@@ -64,7 +64,21 @@ export function createCatalogInfoAction() {
       },
     },
     async handler(ctx) {
-      const input = ctx.input;
+      // The scaffolder validates input against the schema but does not fill
+      // in its defaults, so they are applied here.
+      const input = {
+        ...ctx.input,
+        type: ctx.input.type ?? 'service',
+        lifecycle: ctx.input.lifecycle ?? 'experimental',
+        environments: ctx.input.environments ?? [
+          'development',
+          'staging',
+          'production',
+        ],
+        healthUrls: ctx.input.healthUrls ?? {},
+        annotations: ctx.input.annotations ?? {},
+        targetPath: ctx.input.targetPath ?? 'catalog-info.yaml',
+      };
       const annotations: Record<string, string> = {
         ...input.annotations,
         [ANNOTATION_DEVOPS_ENVIRONMENTS]: input.environments.join(','),

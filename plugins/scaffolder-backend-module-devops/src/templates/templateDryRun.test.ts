@@ -1,0 +1,189 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import { readFile, readdir } from 'fs/promises';
+import type { Server } from 'http';
+import type { AddressInfo } from 'net';
+import { join, relative, resolve } from 'path';
+import { parse } from 'yaml';
+import { scaffolderModuleDevops } from '../module';
+
+const templates = resolve(__dirname, '../../../../templates');
+
+/** The template's folder as the dry-run API takes it. */
+async function directoryContents(dir: string) {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return Promise.all(
+    entries
+      .filter(e => e.isFile())
+      .map(async e => ({
+        path: relative(dir, join(e.parentPath, e.name)),
+        base64Content: (await readFile(join(e.parentPath, e.name))).toString(
+          'base64',
+        ),
+      })),
+  );
+}
+
+// One rendering per runtime and per template, through the scaffolder's own
+// dry run with every action the templates use registered; the full matrix
+// is for `npm run templates:test`.
+describe('the golden-path templates in a real scaffolder dry run', () => {
+  let port: number;
+
+  beforeAll(async () => {
+    const { server } = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderModuleDevops,
+        githubModule,
+        catalogServiceMock.factory(),
+        // publish:github:pull-request builds its client before checking for
+        // a dry run, so it needs a token even though nothing is sent.
+        mockServices.rootConfig.factory({
+          data: {
+            integrations: {
+              github: [{ host: 'github.com', token: 'never-used' }],
+            },
+          },
+        }),
+      ],
+    });
+    port = ((server as Server).address() as AddressInfo).port;
+  });
+
+  it.each([
+    [
+      'new-service',
+      {
+        runtime: 'node',
+        ciProvider: 'github',
+        strategy: 'canary',
+        database: true,
+      },
+      [
+        'package-lock.json',
+        'src/server.js',
+        'knexfile.cjs',
+        '.github/workflows/ci-cd.yml',
+      ],
+    ],
+    [
+      'new-service',
+      {
+        runtime: 'python',
+        ciProvider: 'gitlab',
+        strategy: 'blue-green',
+        database: true,
+      },
+      ['app/__main__.py', 'alembic.ini', 'migrations/env.py', '.gitlab-ci.yml'],
+    ],
+    [
+      'new-service',
+      {
+        runtime: 'go',
+        ciProvider: 'github',
+        strategy: 'rolling',
+        database: false,
+      },
+      ['go.mod', 'cmd/server/main.go', '.github/workflows/ci-cd.yml'],
+    ],
+    [
+      'new-service',
+      {
+        runtime: 'java',
+        ciProvider: 'gitlab',
+        strategy: 'rolling',
+        database: true,
+      },
+      ['pom.xml', 'mvnw', 'flyway.conf', 'sql/V1__init.sql'],
+    ],
+    [
+      'add-devops',
+      { runtime: 'java', ciProvider: 'gitlab', database: true },
+      ['Dockerfile', 'flyway.conf', '.gitlab-ci.yml'],
+    ],
+    [
+      'add-devops',
+      { runtime: 'node', ciProvider: 'github', database: false },
+      ['Dockerfile', '.github/workflows/ci-cd.yml'],
+    ],
+  ])('renders %s for %j', async (name, combination, expected) => {
+    const template = parse(
+      await readFile(join(templates, name, 'template.yaml'), 'utf8'),
+    );
+    const { values } = parse(
+      await readFile(join(templates, name, 'test-values.yaml'), 'utf8'),
+    );
+    const res = await fetch(
+      `http://127.0.0.1:${port}/api/scaffolder/v2/dry-run`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${mockCredentials.user.token()}`,
+        },
+        body: JSON.stringify({
+          template,
+          values: { ...values, ...combination },
+          secrets: {},
+          directoryContents: await directoryContents(join(templates, name)),
+        }),
+      },
+    );
+    const body = await res.json();
+    expect({ status: res.status, error: body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
+    expect(body.log.filter((l: any) => l.body.status === 'failed')).toEqual([]);
+
+    const files = new Map<string, string>(
+      body.directoryContents.map((f: any) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ]),
+    );
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining([
+        ...expected,
+        'catalog-info.yaml',
+        'mkdocs.yml',
+        'docs/index.md',
+        'monitoring/alerts.rules.yml',
+        'k8s/base/deployment.yaml',
+      ]),
+    );
+    expect(
+      [...files.keys()].some(path =>
+        /^(knexfile|alembic|flyway)|^\.devops\/migrate/.test(path),
+      ),
+    ).toBe(combination.database);
+    for (const [path, text] of files) {
+      // GitHub's own expressions, written by devops:pipeline:generate.
+      if (path.startsWith('.github/workflows/')) continue;
+      expect({ path, unrendered: text.includes('${{') }).toEqual({
+        path,
+        unrendered: false,
+      });
+    }
+
+    const entity = parse(files.get('catalog-info.yaml')!);
+    expect(entity.metadata.annotations).toMatchObject({
+      'backstage.io/techdocs-ref': 'dir:.',
+      'devops/alert-selector': `service="${values.name}"`,
+      'devops/health-url.staging': `https://${values.name}.staging.example.com${values.healthPath}`,
+      'devops/health-url.production': `https://${values.name}.example.com${values.healthPath}`,
+    });
+    expect(entity.spec.owner).toBe(values.owner);
+    const runbook = files.get('docs/index.md')!;
+    expect(runbook.includes('## Database migrations')).toBe(
+      combination.database,
+    );
+  });
+});
