@@ -27,6 +27,8 @@ backend.add(
 );
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// publish:github and publish:github:pull-request for the golden-path templates.
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage-devops/plugin-scaffolder-backend-module-devops'),
 );
