@@ -1,0 +1,85 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject, JsonPrimitive } from '@backstage/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** The name of the example values file kept beside each template.yaml. */
+export const TEST_VALUES_FILE = 'test-values.yaml';
+
+const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+const testValuesSchema = z
+  .object({
+    values: z.record(z.string(), z.unknown()).default({}),
+    secrets: z.record(z.string(), z.string()).optional(),
+    matrix: z
+      .record(
+        z.string(),
+        z.array(primitive).min(1, 'must list at least one value'),
+      )
+      .optional(),
+    entities: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .strict();
+
+/** One rendering of a template: the values it runs with and its label. */
+export interface Combination {
+  /** `runtime=node ciProvider=github`, or `default` without a matrix. */
+  label: string;
+  /** Only the matrix keys and their values for this rendering. */
+  matrix: Record<string, JsonPrimitive>;
+  values: JsonObject;
+}
+
+/** The parsed `test-values.yaml` of a template. */
+export interface TestValues {
+  values: JsonObject;
+  secrets: Record<string, string>;
+  entities: Entity[];
+  combinations: Combination[];
+}
+
+function cartesian(matrix: Record<string, JsonPrimitive[]>) {
+  let rows: Array<Record<string, JsonPrimitive>> = [{}];
+  for (const [key, options] of Object.entries(matrix)) {
+    rows = rows.flatMap(row =>
+      options.map(option => ({ ...row, [key]: option })),
+    );
+  }
+  return rows;
+}
+
+/**
+ * Reads `test-values.yaml` from a template directory, synchronously so
+ * tests can list the renderings when they are declared. Throws an Error
+ * naming the file and the offending field when it is malformed.
+ */
+export function readTestValues(templateDir: string): TestValues {
+  const file = join(templateDir, TEST_VALUES_FILE);
+  const parsed = testValuesSchema.safeParse(
+    parse(readFileSync(file, 'utf8')) ?? {},
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map(i => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
+    throw new Error(`${TEST_VALUES_FILE} is malformed: ${problems}`);
+  }
+  const { values, secrets, matrix, entities } = parsed.data;
+  const combinations = cartesian(matrix ?? {}).map(row => ({
+    label:
+      Object.entries(row)
+        .map(([key, value]) => `${key}=${value}`)
+        .join(' ') || 'default',
+    matrix: row,
+    values: { ...(values as JsonObject), ...row },
+  }));
+  return {
+    values: values as JsonObject,
+    secrets: secrets ?? {},
+    entities: (entities ?? []) as unknown as Entity[],
+    combinations,
+  };
+}

@@ -1,0 +1,54 @@
+import type { Finding, RenderedWorkspace, WorkspaceValidator } from './Finding';
+import { validateWithActionlint } from './validators/actionlint';
+import { validateCatalogInfo } from './validators/catalogInfo';
+import { validateDockerfiles } from './validators/dockerfile';
+import { validateGitlabPipelines } from './validators/gitlab';
+import { validateKubernetesManifests } from './validators/kubernetes';
+import { validateWithPromtool } from './validators/promtool';
+import { validateWithShellcheck } from './validators/shellcheck';
+import { validateWithYamllint } from './validators/yamllint';
+
+/**
+ * Runs every validator over one rendering. A validator that breaks is a
+ * finding too, so one broken tool does not hide the others' answers.
+ */
+export async function validateRendering(
+  workspace: RenderedWorkspace,
+  options: { yamllintConfig?: string } = {},
+): Promise<Finding[]> {
+  const validators: Array<[string, WorkspaceValidator]> = [
+    ['actionlint', validateWithActionlint],
+    ['shellcheck', validateWithShellcheck],
+    ['gitlab-ci', validateGitlabPipelines],
+    ['dockerfile', validateDockerfiles],
+    ['promtool', validateWithPromtool],
+    ['kubernetes', validateKubernetesManifests],
+    [
+      'yamllint',
+      w => validateWithYamllint(w, { configFile: options.yamllintConfig }),
+    ],
+    ['catalog-info', validateCatalogInfo],
+  ];
+  const results = await Promise.all(
+    validators.map(([name, validate]) =>
+      validate(workspace).catch((error): Finding[] => [
+        {
+          file: '.',
+          rule: `${name}/crashed`,
+          message: `The ${name} validator failed: ${String(
+            error?.message ?? error,
+          )}`,
+          severity: 'error',
+        },
+      ]),
+    ),
+  );
+  return results
+    .flat()
+    .sort(
+      (a, b) =>
+        a.file.localeCompare(b.file) ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
+}
