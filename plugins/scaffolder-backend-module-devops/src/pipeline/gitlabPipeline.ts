@@ -64,7 +64,9 @@ export function gitlabPipeline(o: PipelineOptions) {
     },
     before_script: [
       'apk add --no-cache bash curl jq',
-      'export STARTED_AT="$(date -u +%Y-%m-%dT%H:%M:%SZ)"',
+      // Assigned before the export so a failing date is not masked (SC2155).
+      'STARTED_AT="$(date -u +%Y-%m-%dT%H:%M:%SZ)"',
+      'export STARTED_AT',
       `.devops/report-deployment.sh ${environment} in_progress`,
     ],
     script: [
