@@ -21,14 +21,19 @@ func main() {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, os.Interrupt)
 	defer stop()
-	listener, err := net.Listen("tcp", listenAddress())
-	if err == nil {
-		err = run(ctx, listener, newService())
-	}
-	if err != nil {
+	if err := serve(ctx); err != nil {
 		slog.Error("server stopped", "error", err)
 		os.Exit(1)
 	}
+}
+
+// serve listens on PORT and runs the service until ctx ends.
+func serve(ctx context.Context) error {
+	listener, err := net.Listen("tcp", listenAddress())
+	if err != nil {
+		return err
+	}
+	return run(ctx, listener, newService())
 }
 
 func listenAddress() string {

@@ -44,6 +44,9 @@ func TestEndpoints(t *testing.T) {
 	if healthcheck(server.URL+healthPath) != 0 || healthcheck(server.URL+"/missing") != 1 {
 		t.Fatal("healthcheck disagrees with the endpoints")
 	}
+	if healthcheck("http://127.0.0.1:1/") != 1 {
+		t.Fatal("healthcheck passed with nothing listening")
+	}
 }
 
 func TestRunServesUntilStopped(t *testing.T) {
@@ -69,9 +72,15 @@ func TestRunServesUntilStopped(t *testing.T) {
 	}
 }
 
-func TestListenAddress(t *testing.T) {
-	t.Setenv("PORT", "9999")
-	if got := listenAddress(); got != ":9999" {
-		t.Fatalf("listenAddress() = %q", got)
+func TestServeListensOnPort(t *testing.T) {
+	t.Setenv("PORT", "0")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := serve(ctx); err != nil {
+		t.Fatalf("serve returned %v", err)
+	}
+	t.Setenv("PORT", "not-a-port")
+	if err := serve(context.Background()); err == nil {
+		t.Fatal("serve accepted an invalid port")
 	}
 }
