@@ -2,7 +2,8 @@
 # Installs and starts what the test suite needs outside npm: Chromium for the
 # end-to-end tests, Prometheus Alertmanager for the alert integration tests,
 # promtool (Debian's prometheus package) for generated alert rules,
-# shellcheck and jq for generated pipeline scripts, and a running PostgreSQL
+# shellcheck and jq for generated pipeline scripts, yamllint for generated
+# YAML (the templates test), and a running PostgreSQL
 # for the store tests. Only acts
 # where it can (root with apt-get); elsewhere it says what is missing.
 set -euo pipefail
@@ -13,6 +14,7 @@ command -v chromium >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}
 command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)
+command -v yamllint >/dev/null 2>&1 || need_apt+=(yamllint)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

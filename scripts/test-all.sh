@@ -36,5 +36,8 @@ npx prettier --check .
 step "Unit and integration tests"
 CI=true npx backstage-cli repo test --json --outputFile=test-results/jest.json
 
+step "Templates test (every template rendered through the scaffolder's dry-run, every matrix combination, output validated)"
+npm run templates:test
+
 step "End-to-end tests (headless Chromium)"
 CI=true npx playwright test
