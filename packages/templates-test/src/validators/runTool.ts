@@ -42,7 +42,8 @@ export function runTool(
     execFile(
       command,
       args,
-      { cwd: options.cwd, maxBuffer: 32 * 1024 * 1024 },
+      // The current environment, read at call time (its PATH finds the tool).
+      { cwd: options.cwd, env: process.env, maxBuffer: 32 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
           reject(new ToolMissingError(command));
