@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatReport } from './formatReport';
@@ -50,6 +51,10 @@ export async function runCli(argv: string[]): Promise<number> {
     return 2;
   }
   const dir = resolve(positionals[0] ?? 'templates');
+  if (!existsSync(dir)) {
+    process.stderr.write(`No such directory: ${dir}\n\n${USAGE}\n`);
+    return 2;
+  }
   const report = await testTemplates({
     dir,
     only: values.template,
