@@ -195,7 +195,6 @@ describe('DevopsOverviewContent', () => {
     expect(headers).toEqual([
       'Service',
       'Owner',
-      'System',
       'Lifecycle',
       'development',
       'staging',
@@ -206,6 +205,7 @@ describe('DevopsOverviewContent', () => {
     ]);
 
     const payments = within(rowOf('payments-api'));
+    expect(payments.getByText('service · system payments')).toBeInTheDocument();
     expect(payments.getByText('1.4.1')).toBeInTheDocument();
     expect(payments.getByText('Up')).toBeInTheDocument();
     expect(payments.getByText('1.4.0')).toBeInTheDocument();

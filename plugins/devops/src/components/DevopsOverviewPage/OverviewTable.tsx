@@ -30,6 +30,8 @@ const useStyles = makeStyles(theme => ({
     color: theme.palette.common.white,
   },
   info: {},
+  // Versions and short phrases break mid-word in narrow columns otherwise.
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 // A first click sorts the way a platform team reads the column: names A–Z,
@@ -38,7 +40,6 @@ const useStyles = makeStyles(theme => ({
 const firstDirection: Record<OverviewSortKey, 'asc' | 'desc'> = {
   service: 'asc',
   owner: 'asc',
-  system: 'asc',
   lifecycle: 'asc',
   alerts: 'desc',
   readiness: 'asc',
@@ -71,10 +72,15 @@ const SortHeader = (props: {
 };
 
 const EnvironmentCell = (props: { entry: OverviewEntry; name: string }) => {
+  const classes = useStyles();
   const env = props.entry.environments.find(e => e.environment === props.name);
   if (!env?.runningVersion && !env?.latestStatus) {
     return (
-      <Typography variant="body2" color="textSecondary">
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        className={classes.nowrap}
+      >
         Not deployed
       </Typography>
     );
@@ -82,7 +88,7 @@ const EnvironmentCell = (props: { entry: OverviewEntry; name: string }) => {
   const deployed = relativeTime(env.lastDeployedAt);
   return (
     <Box display="flex" flexDirection="column" alignItems="flex-start">
-      <code>{env.runningVersion ?? '—'}</code>
+      <code className={classes.nowrap}>{env.runningVersion ?? '—'}</code>
       <Box display="flex" gridGap={4} flexWrap="wrap" mt={0.5}>
         {env.health && <HealthChip status={env.health} />}
         {env.latestStatus && env.latestStatus !== 'succeeded' && (
@@ -105,7 +111,11 @@ const AlertChips = ({ entry }: { entry: OverviewEntry }) => {
   );
   if (severities.length === 0) {
     return (
-      <Typography variant="body2" color="textSecondary">
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        className={classes.nowrap}
+      >
         None firing
       </Typography>
     );
@@ -219,21 +229,17 @@ export const OverviewTable = (props: {
           >
             {serviceName(entry)}
           </Link>
-          {entry.type && (
-            <Typography variant="caption" display="block">
-              {entry.type}
-            </Typography>
-          )}
+          <Typography variant="caption" display="block">
+            {[entry.type, entry.system && `system ${entry.system}`]
+              .filter(Boolean)
+              .join(' · ')}
+          </Typography>
         </Box>
       ),
     },
     {
       title: header('Owner', 'owner'),
       render: entry => entry.owner ?? '—',
-    },
-    {
-      title: header('System', 'system'),
-      render: entry => entry.system ?? '—',
     },
     {
       title: header('Lifecycle', 'lifecycle'),

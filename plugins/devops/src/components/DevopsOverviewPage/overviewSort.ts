@@ -4,7 +4,6 @@ import type { OverviewEntry } from '@backstage-devops/plugin-devops-common';
 export type OverviewSortKey =
   | 'service'
   | 'owner'
-  | 'system'
   | 'lifecycle'
   | 'alerts'
   | 'readiness'
@@ -25,7 +24,6 @@ export function serviceName(entry: OverviewEntry): string {
 const sortValue: Record<OverviewSortKey, (e: OverviewEntry) => SortValue> = {
   service: e => serviceName(e).toLocaleLowerCase('en-US'),
   owner: e => e.owner,
-  system: e => e.system,
   lifecycle: e => e.lifecycle,
   // Most urgent first when descending: any P0 outranks every P1, and so on.
   alerts: e => [

@@ -18,6 +18,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
@@ -49,33 +50,43 @@ function byUrgency(checks: EntityReadinessCheck[]): EntityReadinessCheck[] {
     .map(({ check }) => check);
 }
 
-const CheckItem = ({ check }: { check: EntityReadinessCheck }) => (
-  <ListItem
-    divider
-    alignItems="flex-start"
-    aria-label={`${check.title}: ${check.status}`}
-  >
-    <ListItemText
-      disableTypography
-      primary={
-        <Box display="flex" alignItems="baseline" gridGap={12}>
-          <Box minWidth={90}>{statusLabel[check.status]}</Box>
-          <Typography variant="subtitle2" title={check.description}>
-            {check.title}
-          </Typography>
-        </Box>
-      }
-      secondary={
-        <Box pl="102px">
-          <Typography variant="body2">{check.fact}</Typography>
-          <Typography variant="caption" color="textSecondary">
-            {check.description}
-          </Typography>
-        </Box>
-      }
-    />
-  </ListItem>
-);
+const useStyles = makeStyles({
+  // The app theme keeps list text on one line; facts are sentences and URLs
+  // that must wrap inside the card instead of being cut off.
+  text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
+});
+
+const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
+  const classes = useStyles();
+  return (
+    <ListItem
+      divider
+      alignItems="flex-start"
+      aria-label={`${check.title}: ${check.status}`}
+    >
+      <ListItemText
+        className={classes.text}
+        disableTypography
+        primary={
+          <Box display="flex" alignItems="baseline" gridGap={12}>
+            <Box minWidth={90}>{statusLabel[check.status]}</Box>
+            <Typography variant="subtitle2">
+              {check.title}
+            </Typography>
+          </Box>
+        }
+        secondary={
+          <Box pl="102px">
+            <Typography variant="body2">{check.fact}</Typography>
+            <Typography variant="caption" color="textSecondary">
+              {check.description}
+            </Typography>
+          </Box>
+        }
+      />
+    </ListItem>
+  );
+};
 
 const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
   if (readiness.checks.length === 0) {
