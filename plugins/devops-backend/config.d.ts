@@ -60,6 +60,44 @@ export interface Config {
         syncIntervalSeconds?: number;
       };
     };
+    readiness?: {
+      /**
+       * Switch checks off by id, built-in or added by a module, e.g.
+       * `checks: { rollback-path: { enabled: false } }`. All run by default.
+       */
+      checks?: {
+        [checkId: string]: {
+          enabled?: boolean;
+        };
+      };
+      thresholds?: {
+        /** Highest acceptable change failure rate in production, 0–1. Defaults to 0.15. */
+        changeFailureRate?: number;
+        /** Longest acceptable median time to restore production, in hours. Defaults to 24. */
+        timeToRestoreHours?: number;
+        /** Days of history the checks and the overview's DORA figures cover, 1–365. Defaults to 30. */
+        windowDays?: number;
+      };
+      /**
+       * The environment treated as production; an entity without it uses
+       * its last environment. Defaults to production.
+       */
+      productionEnvironment?: string;
+      /**
+       * The environment treated as staging; an entity without it uses the
+       * environment before production. Defaults to staging.
+       */
+      stagingEnvironment?: string;
+    };
+    overview?: {
+      /**
+       * Seconds a computed overview row is served again before it is
+       * recomputed; deployments and migration reports recorded by this
+       * process refresh their entity's rows at once. 0 computes every row
+       * on every request. Defaults to 10.
+       */
+      cacheSeconds?: number;
+    };
     ingestion?: {
       /**
        * Reject pushed deployments and migration reports for entities that are

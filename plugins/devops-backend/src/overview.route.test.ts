@@ -263,6 +263,20 @@ describe('GET /v1/overview', () => {
     });
   });
 
+  it('shows a deployment recorded after the page was last read', async () => {
+    const server = await startDevopsBackend({ entities: catalog() });
+    const before = await overview(server, '?system=payments');
+    await deploy(server, 'production', '2.0.0', 1);
+
+    const after = await overview(server, '?system=payments');
+
+    expect(before.body.items[0].environments[2].runningVersion).toBeUndefined();
+    expect(after.body.items[0].environments[2]).toMatchObject({
+      environment: 'production',
+      runningVersion: '2.0.0',
+    });
+  });
+
   it('pages by entity ref with an opaque cursor', async () => {
     const server = await startDevopsBackend({ entities: catalog() });
 

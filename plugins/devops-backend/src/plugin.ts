@@ -172,6 +172,8 @@ export const devopsPlugin = createBackendPlugin({
           permissions: deps.permissions,
           readiness,
           configuredEnvironments: environments,
+          rowCacheSeconds:
+            config.getOptionalNumber('devops.overview.cacheSeconds') ?? 10,
         });
 
         deps.httpRouter.use(

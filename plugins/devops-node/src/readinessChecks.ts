@@ -72,7 +72,10 @@ export interface ReadinessData {
   migrations(): Promise<EntityMigrations>;
   /** Alerts routed to the entity: firing ones and those resolved in the window. */
   alerts(): Promise<DevopsAlert[]>;
-  /** Whether Alertmanager has ever reached the plugin (webhook or sync). */
+  /**
+   * Whether Alertmanager has ever reached the plugin: a webhook or sync
+   * happened, or any alert is stored.
+   */
   alertSource(): Promise<{ everReceived: boolean }>;
   /** The DORA metrics of an environment over the window. */
   dora(environment: string): Promise<DoraMetrics>;

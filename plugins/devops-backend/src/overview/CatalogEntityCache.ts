@@ -1,13 +1,43 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ReadinessTarget } from '../readiness/ReadinessDataLoader';
 import { entityFactsOf } from '../service/EntityEnvironments';
 
+/** A catalog entity with what the overview filters it by, normalised once. */
+export interface OverviewCandidate extends ReadinessTarget {
+  /** Lower-cased entity refs and lifecycle, as the overview matches them. */
+  owner?: string;
+  system?: string;
+  lifecycle?: string;
+}
+
+/** A name or ref in `spec`, as a lower-cased full entity ref. */
+export function normalizedRef(
+  value: unknown,
+  defaultKind: string,
+  defaultNamespace: string,
+): string | undefined {
+  if (typeof value !== 'string' || !value) {
+    return undefined;
+  }
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
+
 type Memo = {
   freshUntil: number;
   keepUntil: number;
-  targets: Promise<ReadinessTarget[]>;
+  targets: Promise<OverviewCandidate[]>;
   refreshing?: boolean;
 };
 
@@ -32,7 +62,7 @@ export class CatalogEntityCache {
   ) {}
 
   /** Entities of the kind ordered by entity ref, with their DevOps facts. */
-  list(kind: string): Promise<ReadinessTarget[]> {
+  list(kind: string): Promise<OverviewCandidate[]> {
     const key = kind.toLocaleLowerCase('en-US');
     const now = Date.now();
     const cached = this.memo.get(key);
@@ -58,7 +88,7 @@ export class CatalogEntityCache {
     return targets;
   }
 
-  private remember(key: string, targets: Promise<ReadinessTarget[]>) {
+  private remember(key: string, targets: Promise<OverviewCandidate[]>) {
     const now = Date.now();
     this.memo.set(key, {
       freshUntil: now + (this.options.freshMs ?? 30_000),
@@ -67,17 +97,27 @@ export class CatalogEntityCache {
     });
   }
 
-  private async read(kind: string): Promise<ReadinessTarget[]> {
+  private async read(kind: string): Promise<OverviewCandidate[]> {
     const { items } = await this.options.catalog.getEntities(
       { filter: { kind } },
       { credentials: await this.options.auth.getOwnServiceCredentials() },
     );
     return items
-      .map((entity: Entity) => ({
-        entity,
-        entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-        facts: entityFactsOf(entity, this.options.configuredEnvironments),
-      }))
+      .map((entity: Entity): OverviewCandidate => {
+        const namespace = entity.metadata.namespace ?? 'default';
+        const lifecycle = entity.spec?.lifecycle;
+        return {
+          entity,
+          entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          facts: entityFactsOf(entity, this.options.configuredEnvironments),
+          owner: normalizedRef(entity.spec?.owner, 'group', namespace),
+          system: normalizedRef(entity.spec?.system, 'system', namespace),
+          lifecycle:
+            typeof lifecycle === 'string'
+              ? lifecycle.toLocaleLowerCase('en-US')
+              : undefined,
+        };
+      })
       .sort((a, b) =>
         a.entityRef < b.entityRef ? -1 : Number(a.entityRef > b.entityRef),
       );

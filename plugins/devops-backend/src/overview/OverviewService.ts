@@ -3,7 +3,6 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -25,7 +24,12 @@ import type {
 import { outcomeOf } from '../readiness/checks/deploymentTimes';
 import type { ReadinessService } from '../readiness/ReadinessService';
 import { entityFactsOf } from '../service/EntityEnvironments';
-import { CatalogEntityCache } from './CatalogEntityCache';
+import {
+  CatalogEntityCache,
+  normalizedRef,
+  OverviewCandidate,
+} from './CatalogEntityCache';
+import { OverviewEntryCache } from './OverviewEntryCache';
 
 export interface OverviewQuery {
   kind: string;
@@ -40,23 +44,6 @@ export interface OverviewQuery {
 // Applies the catalog's own permission rules (isEntityOwner, hasAnnotation,
 // ...) to a conditional decision, so one decision covers every entity.
 const isAllowed = createConditionAuthorizer(Object.values(permissionRules));
-
-const refOf = (
-  value: unknown,
-  defaultKind: string,
-  defaultNamespace: string,
-): string | undefined => {
-  if (typeof value !== 'string' || !value) {
-    return undefined;
-  }
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(value, { defaultKind, defaultNamespace }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
-};
 
 function encodeCursor(entityRef: string): string {
   return Buffer.from(JSON.stringify({ after: entityRef })).toString(
@@ -84,6 +71,7 @@ function decodeCursor(cursor: string): string {
  */
 export class OverviewService {
   private readonly cache: CatalogEntityCache;
+  private readonly rows: OverviewEntryCache;
 
   constructor(
     private readonly options: {
@@ -92,9 +80,12 @@ export class OverviewService {
       permissions: PermissionsService;
       readiness: ReadinessService;
       configuredEnvironments: string[];
+      /** Seconds a computed row is served again; 0 computes every time. */
+      rowCacheSeconds: number;
       cache?: CatalogEntityCache;
     },
   ) {
+    this.rows = new OverviewEntryCache(options.rowCacheSeconds * 1000);
     this.cache =
       options.cache ??
       new CatalogEntityCache({
@@ -102,6 +93,11 @@ export class OverviewService {
         auth: options.auth,
         configuredEnvironments: options.configuredEnvironments,
       });
+  }
+
+  /** Forgets the overview rows of an entity this process recorded data for. */
+  changed(entityRef: string) {
+    this.rows.forget(entityRef);
   }
 
   /** One entity's readiness; the caller has been authorized for it. */
@@ -134,9 +130,13 @@ export class OverviewService {
       return { items: [], totalItems: 0 };
     }
     const all = await this.cache.list(query.kind);
+    const wanted = {
+      owner: normalizedRef(query.owner, 'group', 'default'),
+      system: normalizedRef(query.system, 'system', 'default'),
+    };
     const matching = all.filter(
       t =>
-        this.matches(t, query) &&
+        this.matches(t, query, wanted) &&
         (decision.result === AuthorizeResult.ALLOW ||
           isAllowed(decision, t.entity)),
     );
@@ -146,9 +146,19 @@ export class OverviewService {
     const hasMore = start >= 0 && start + query.limit < matching.length;
 
     const { readiness } = this.options;
-    const loader = readiness.loader(page, new Date());
+    const keyOf = (t: ReadinessTarget) =>
+      `${t.entityRef}\n${query.environment ?? ''}`;
+    // Data is loaded, in one batch, only for the rows not held fresh.
+    const loader = readiness.loader(
+      page.filter(t => !this.rows.has(keyOf(t))),
+      new Date(),
+    );
     const items = await Promise.all(
-      page.map(target => this.entry(target, loader, query.environment)),
+      page.map(target =>
+        this.rows.get(keyOf(target), () =>
+          this.entry(target, loader, query.environment),
+        ),
+      ),
     );
     return {
       items,
@@ -157,31 +167,19 @@ export class OverviewService {
     };
   }
 
-  private matches(target: ReadinessTarget, query: OverviewQuery): boolean {
-    const { entity, facts } = target;
-    const namespace = entity.metadata.namespace ?? 'default';
-    if (
-      query.owner &&
-      refOf(entity.spec?.owner, 'group', namespace) !==
-        refOf(query.owner, 'group', 'default')
-    ) {
-      return false;
-    }
-    if (
-      query.system &&
-      refOf(entity.spec?.system, 'system', namespace) !==
-        refOf(query.system, 'system', 'default')
-    ) {
-      return false;
-    }
-    if (
-      query.lifecycle &&
-      String(entity.spec?.lifecycle ?? '').toLocaleLowerCase('en-US') !==
-        query.lifecycle.toLocaleLowerCase('en-US')
-    ) {
-      return false;
-    }
-    return !query.environment || facts.environments.includes(query.environment);
+  private matches(
+    candidate: OverviewCandidate,
+    query: OverviewQuery,
+    wanted: { owner?: string; system?: string },
+  ): boolean {
+    return (
+      (!query.owner || candidate.owner === wanted.owner) &&
+      (!query.system || candidate.system === wanted.system) &&
+      (!query.lifecycle ||
+        candidate.lifecycle === query.lifecycle.toLocaleLowerCase('en-US')) &&
+      (!query.environment ||
+        candidate.facts.environments.includes(query.environment))
+    );
   }
 
   private async entry(

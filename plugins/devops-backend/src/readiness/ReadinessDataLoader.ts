@@ -1,5 +1,8 @@
 import type { Entity } from '@backstage/catalog-model';
-import type { Deployment } from '@backstage-devops/plugin-devops-common';
+import type {
+  Deployment,
+  DoraMetrics,
+} from '@backstage-devops/plugin-devops-common';
 import type {
   ReadinessData,
   ReadinessHealth,
@@ -61,6 +64,7 @@ export class ReadinessDataLoader {
   >;
   private readonly healthCurrent: DataLoader<string, RecordedHealthCheck[]>;
   private readonly alertList: () => Promise<StoredAlert[]>;
+  private readonly doraMemo = new Map<string, Promise<DoraMetrics>>();
   readonly alertSource: () => Promise<{ everReceived: boolean }>;
 
   constructor(
@@ -100,10 +104,17 @@ export class ReadinessDataLoader {
     this.alertList = once(() =>
       options.alerts.list({ resolvedSince: this.from }),
     );
+    // Stored alerts count too: they may predate source tracking, or come
+    // from the demo data.
     this.alertSource = once(async () => {
-      const state = await options.alerts.sourceState();
+      const [state, stored] = await Promise.all([
+        options.alerts.sourceState(),
+        this.alertList(),
+      ]);
       return {
-        everReceived: Boolean(state.lastWebhookAt || state.lastSyncAt),
+        everReceived: Boolean(
+          state.lastWebhookAt || state.lastSyncAt || stored.length > 0,
+        ),
       };
     });
   }
@@ -219,15 +230,26 @@ export class ReadinessDataLoader {
       alerts: async () =>
         (await this.routedAlerts(entityRef)).map(toDevopsAlert),
       alertSource: this.alertSource,
-      dora: async environment =>
-        computeDoraMetrics({
-          entityRef,
-          environment,
-          days: this.options.windowDays,
-          from: DateTime.fromJSDate(this.from).toUTC(),
-          to: DateTime.fromJSDate(this.options.now).toUTC(),
-          deployments: await this.windowLoader(environment).load(entityRef),
-        }),
+      dora: environment => {
+        const key = `${entityRef}\n${environment}`;
+        let metrics = this.doraMemo.get(key);
+        if (!metrics) {
+          metrics = this.windowLoader(environment)
+            .load(entityRef)
+            .then(deployments =>
+              computeDoraMetrics({
+                entityRef,
+                environment,
+                days: this.options.windowDays,
+                from: DateTime.fromJSDate(this.from).toUTC(),
+                to: DateTime.fromJSDate(this.options.now).toUTC(),
+                deployments,
+              }),
+            );
+          this.doraMemo.set(key, metrics);
+        }
+        return metrics;
+      },
     };
   }
 }

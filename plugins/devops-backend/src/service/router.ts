@@ -226,6 +226,7 @@ export async function createRouter(
       ...input,
       externalId: input.externalId ?? derivedExternalId(input),
     });
+    options.overview.changed(input.entityRef);
     res.status(created ? 201 : 200).json(deployment);
   });
 
@@ -238,6 +239,7 @@ export async function createRouter(
     );
     await checkTarget(input.entityRef, input.environment);
     const result = await migrations.recordReport(input);
+    options.overview.changed(input.entityRef);
     res.status(200).json({
       entityRef: input.entityRef,
       environment: input.environment,
