@@ -62,10 +62,16 @@ async function dropDatabases(prefix) {
  * Starts the backend with `entities` as its whole catalog and `devops`
  * config merged over app-config.yaml, waits until the catalog has ingested
  * the last entity, and returns what a benchmark needs to talk to it.
+ * `database: 'sqlite'` puts every plugin in a SQLite file under a temporary
+ * directory instead of PostgreSQL.
  */
-async function startBenchBackend({ entities, devops }) {
+async function startBenchBackend({ entities, devops, database = 'pg' }) {
   const prefix = `bench_${process.pid}_`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'devops-bench-'));
+  const databaseConfig =
+    database === 'sqlite'
+      ? { client: 'better-sqlite3', connection: { directory: dir } }
+      : { client: 'pg', connection: pgConnection, prefix };
   const catalogFile = path.join(dir, 'entities.yaml');
   fs.writeFileSync(catalogFile, entities.map(e => stringify(e)).join('---\n'));
   const configFile = path.join(dir, 'app-config.bench.yaml');
@@ -75,7 +81,7 @@ async function startBenchBackend({ entities, devops }) {
       backend: {
         baseUrl: base,
         listen: { port: PORT },
-        database: { client: 'pg', connection: pgConnection, prefix },
+        database: databaseConfig,
         auth: {
           externalAccess: [
             { type: 'static', options: { token: TOKEN, subject: 'benchmark' } },
@@ -154,6 +160,18 @@ async function startBenchBackend({ entities, devops }) {
     auth,
     stop,
     devopsDatabase: { ...pgConnection, database: `${prefix}devops` },
+    /** knex config of the devops plugin's own database, either client. */
+    devopsKnex:
+      database === 'sqlite'
+        ? {
+            client: 'better-sqlite3',
+            connection: { filename: path.join(dir, 'devops.sqlite') },
+            useNullAsDefault: true,
+          }
+        : {
+            client: 'pg',
+            connection: { ...pgConnection, database: `${prefix}devops` },
+          },
   };
 }
 

@@ -18,22 +18,17 @@ export class OverviewEntryCache {
 
   constructor(private readonly ttlMs: number) {}
 
-  /** Whether a fresh row is held, so the caller need not load its data. */
-  has(key: string): boolean {
+  /** The row held fresh (or being computed) for the key, if any. */
+  peek(key: string): Promise<OverviewEntry> | undefined {
     const held = this.rows.get(key);
-    return Boolean(held && held.until > Date.now());
+    return held && held.until > Date.now() ? held.row : undefined;
   }
 
-  get(key: string, compute: () => Promise<OverviewEntry>) {
+  /** Keeps a row being computed, so concurrent requests share it. */
+  put(key: string, row: Promise<OverviewEntry>): Promise<OverviewEntry> {
     if (this.ttlMs <= 0) {
-      return compute();
+      return row;
     }
-    const now = Date.now();
-    const held = this.rows.get(key);
-    if (held && held.until > now) {
-      return held.row;
-    }
-    const row = compute();
     this.rows.delete(key);
     if (this.rows.size >= MAX_ENTRIES) {
       // Maps iterate in insertion order: drop the oldest.
@@ -42,7 +37,7 @@ export class OverviewEntryCache {
         this.rows.delete(oldest);
       }
     }
-    this.rows.set(key, { until: now + this.ttlMs, row });
+    this.rows.set(key, { until: Date.now() + this.ttlMs, row });
     row.catch(() => this.rows.delete(key));
     return row;
   }

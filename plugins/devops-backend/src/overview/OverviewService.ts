@@ -148,16 +148,21 @@ export class OverviewService {
     const { readiness } = this.options;
     const keyOf = (t: ReadinessTarget) =>
       `${t.entityRef}\n${query.environment ?? ''}`;
-    // Data is loaded, in one batch, only for the rows not held fresh.
+    // Each row is either held or computed, decided once, and the data of
+    // the computed ones is loaded in one batch.
+    const held = page.map(t => this.rows.peek(keyOf(t)));
     const loader = readiness.loader(
-      page.filter(t => !this.rows.has(keyOf(t))),
+      page.filter((_, i) => !held[i]),
       new Date(),
     );
     const items = await Promise.all(
-      page.map(target =>
-        this.rows.get(keyOf(target), () =>
-          this.entry(target, loader, query.environment),
-        ),
+      page.map(
+        (target, i) =>
+          held[i] ??
+          this.rows.put(
+            keyOf(target),
+            this.entry(target, loader, query.environment),
+          ),
       ),
     );
     return {
