@@ -24,43 +24,6 @@ type HeadOrCountRow = {
   n: string | number | null;
 };
 
-// Named, so PostgreSQL parses and plans it once per connection instead of on
-// every summary request: for a short lookup like this one, planning the
-// LATERAL union costs about as much as running it.
-const SUMMARY_STATEMENT = {
-  name: 'devops_entity_summary_v1',
-  text: `SELECT 'head' AS kind, s.seek, d.environment, d.id, d.version,
-                d.status, d.actor, d.strategy, d.started_at, d.finished_at,
-                d.created_at, NULL::bigint AS n
-           FROM unnest($1::text[]) AS e(environment)
-          CROSS JOIN (VALUES ('all'), ('ok')) AS s(seek)
-          CROSS JOIN LATERAL (
-            SELECT * FROM deployments
-             WHERE entity_ref = $2 AND environment = e.environment
-               AND (s.seek = 'all' OR status = 'succeeded')
-             ORDER BY sort_at DESC, id DESC
-             LIMIT 1) d
-         UNION ALL
-         SELECT 'open', NULL, environment, NULL, NULL, status, NULL, NULL,
-                NULL, NULL, NULL, count(*)
-           FROM migration_states
-          WHERE entity_ref = $2 AND status IN ('pending', 'failed')
-          GROUP BY environment, status
-         UNION ALL
-         SELECT 'health', NULL, environment, NULL, NULL, status, NULL, NULL,
-                NULL, NULL, checked_at, NULL
-           FROM health_current
-          WHERE entity_ref = $2`,
-};
-
-type PgConnection = {
-  query(statement: {
-    name: string;
-    text: string;
-    values: unknown[];
-  }): Promise<{ rows: HeadOrCountRow[] }>;
-};
-
 /**
  * Reads an entity summary. The summary is the most requested read (every
  * entity page and overview row), so on PostgreSQL it is one statement: the
@@ -117,10 +80,31 @@ export class DatabaseSummaryReader implements SummaryReader {
     entityRef: string,
     environments: string[],
   ): Promise<EntitySummaryData> {
-    const rows = await this.queryPrepared(SUMMARY_STATEMENT, [
-      environments,
-      entityRef,
-    ]);
+    const { rows } = (await this.db.raw(
+      `SELECT 'head' AS kind, s.seek, d.environment, d.id, d.version,
+              d.status, d.actor, d.strategy, d.started_at, d.finished_at,
+              d.created_at, NULL::bigint AS n
+         FROM unnest(?::text[]) AS e(environment)
+        CROSS JOIN (VALUES ('all'), ('ok')) AS s(seek)
+        CROSS JOIN LATERAL (
+          SELECT * FROM deployments
+           WHERE entity_ref = ? AND environment = e.environment
+             AND (s.seek = 'all' OR status = 'succeeded')
+           ORDER BY sort_at DESC, id DESC
+           LIMIT 1) d
+       UNION ALL
+       SELECT 'open', NULL, environment, NULL, NULL, status, NULL, NULL, NULL,
+              NULL, NULL, count(*)
+         FROM migration_states
+        WHERE entity_ref = ? AND status IN ('pending', 'failed')
+        GROUP BY environment, status
+       UNION ALL
+       SELECT 'health', NULL, environment, NULL, NULL, status, NULL, NULL, NULL,
+              NULL, checked_at, NULL
+         FROM health_current
+        WHERE entity_ref = ?`,
+      [environments, entityRef, entityRef, entityRef],
+    )) as { rows: HeadOrCountRow[] };
 
     const deployments: EntitySummaryData['deployments'] = new Map();
     const openMigrations: EntitySummaryData['openMigrations'] = new Map();
@@ -162,24 +146,5 @@ export class DatabaseSummaryReader implements SummaryReader {
       deployments.set(row.environment, entry);
     }
     return { deployments, openMigrations, health };
-  }
-
-  // Knex has no named statements, so this borrows a connection from its
-  // pool; knex still owns the pool, its limits and its connection checks.
-  private async queryPrepared(
-    statement: { name: string; text: string },
-    values: unknown[],
-  ): Promise<HeadOrCountRow[]> {
-    const client = this.db.client as {
-      acquireConnection(): Promise<PgConnection>;
-      releaseConnection(connection: PgConnection): Promise<void>;
-    };
-    const connection = await client.acquireConnection();
-    try {
-      const { rows } = await connection.query({ ...statement, values });
-      return rows;
-    } finally {
-      await client.releaseConnection(connection);
-    }
   }
 }
