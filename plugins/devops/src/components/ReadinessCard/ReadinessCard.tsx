@@ -70,9 +70,7 @@ const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
         primary={
           <Box display="flex" alignItems="baseline" gridGap={12}>
             <Box minWidth={90}>{statusLabel[check.status]}</Box>
-            <Typography variant="subtitle2">
-              {check.title}
-            </Typography>
+            <Typography variant="subtitle2">{check.title}</Typography>
           </Box>
         }
         secondary={
