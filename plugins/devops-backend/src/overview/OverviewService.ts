@@ -146,11 +146,10 @@ export class OverviewService {
     const hasMore = start >= 0 && start + query.limit < matching.length;
 
     const { readiness } = this.options;
-    const keyOf = (t: ReadinessTarget) =>
-      `${t.entityRef}\n${query.environment ?? ''}`;
+    const variant = query.environment ?? '';
     // Each row is either held or computed, decided once, and the data of
     // the computed ones is loaded in one batch.
-    const held = page.map(t => this.rows.peek(keyOf(t)));
+    const held = page.map(t => this.rows.peek(t.entityRef, variant));
     const loader = readiness.loader(
       page.filter((_, i) => !held[i]),
       new Date(),
@@ -160,7 +159,8 @@ export class OverviewService {
         (target, i) =>
           held[i] ??
           this.rows.put(
-            keyOf(target),
+            target.entityRef,
+            variant,
             this.entry(target, loader, query.environment),
           ),
       ),
