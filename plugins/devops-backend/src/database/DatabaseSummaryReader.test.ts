@@ -89,11 +89,19 @@ describe.each(databases.eachSupportedId())(
           checkedAt: '2026-11-02T11:00:00.000Z',
         },
       ]);
-      return new DatabaseSummaryReader(knex, deployments, migrations, health);
+      return {
+        reader: new DatabaseSummaryReader(
+          knex,
+          deployments,
+          migrations,
+          health,
+        ),
+        deployments,
+      };
     }
 
     it('reads the newest and running version per environment with open migrations', async () => {
-      const reader = await seeded();
+      const { reader } = await seeded();
 
       const summary = await reader.read(ref, [
         'development',
@@ -126,7 +134,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads every environment with data when none are named', async () => {
-      const reader = await seeded();
+      const { reader } = await seeded();
 
       const summary = await reader.read(ref);
 
@@ -135,6 +143,60 @@ describe.each(databases.eachSupportedId())(
         'production',
         'staging',
       ]);
+    });
+
+    // On PostgreSQL the statement is prepared once per connection and after
+    // a few executions runs on a reused plan: what it returns must still
+    // follow the data, entity by entity.
+    it('follows new deployments on every read, also after many reads', async () => {
+      const { reader, deployments } = await seeded();
+      const other = 'component:default/ledger';
+
+      for (let i = 1; i <= 12; i++) {
+        const target = i % 2 ? ref : other;
+        await deployments.recordDeployment({
+          entityRef: target,
+          externalId: `run-${i}`,
+          environment: 'staging',
+          version: `2.0.${i}`,
+          status: 'succeeded',
+          startedAt: `2026-11-10T10:${String(i).padStart(2, '0')}:00Z`,
+        });
+        const summary = await reader.read(target, ['staging', 'production']);
+        expect(summary.deployments.get('staging')?.runningVersion).toBe(
+          `2.0.${i}`,
+        );
+        expect(summary.deployments.has('production')).toBe(target === ref);
+      }
+    });
+
+    it('reads entities with few and with many environments alike', async () => {
+      const { reader, deployments } = await seeded();
+      const many = Array.from({ length: 15 }, (_, i) => `region-${i}`);
+      await deployments.recordDeployment({
+        entityRef: ref,
+        externalId: 'region-14-run',
+        environment: 'region-14',
+        version: '3.0.0',
+        status: 'succeeded',
+      });
+
+      for (let round = 0; round < 3; round++) {
+        const wide = await reader.read(ref, [...many, 'production']);
+        expect(wide.deployments.get('region-14')?.runningVersion).toBe('3.0.0');
+        expect(wide.deployments.get('production')?.runningVersion).toBe(
+          '1.0.0',
+        );
+        expect(wide.deployments.has('staging')).toBe(false);
+        const narrow = await reader.read(ref, ['staging']);
+        expect([...narrow.deployments.keys()]).toEqual(['staging']);
+      }
+      const none = await reader.read(ref, []);
+      expect(none.deployments.size).toBe(0);
+      expect(none.openMigrations.get('production')).toEqual({
+        pending: 2,
+        failed: 1,
+      });
     });
   },
 );
