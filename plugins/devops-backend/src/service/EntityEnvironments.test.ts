@@ -1,32 +1,41 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { EntityEnvironments } from './EntityEnvironments';
 
-const entity = (environments: string) => ({
+const component = (name: string, environments?: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: {
-    name: 'payments-api',
-    annotations: { 'devops/environments': environments },
+    name,
+    annotations: environments
+      ? { 'devops/environments': environments }
+      : undefined,
   },
+  spec: { type: 'service', owner: 'team-a', lifecycle: 'production' },
 });
+
+const configured = ['development', 'staging', 'production'];
 
 describe('EntityEnvironments', () => {
   afterEach(() => jest.useRealTimers());
 
-  function setup() {
-    const catalog = catalogServiceMock.mock();
+  // The in-memory catalog answers like the real one; the spy counts calls.
+  function setup(entities: Entity[]) {
+    const catalog = catalogServiceMock({ entities });
+    const calls = jest.spyOn(catalog, 'getEntitiesByRefs');
     const lookups = new EntityEnvironments({
       catalog,
       auth: mockServices.auth(),
-      configured: ['development', 'staging', 'production'],
+      configured,
     });
-    return { catalog, lookups };
+    return { calls, lookups };
   }
 
   it('asks the catalog once for a burst of lookups', async () => {
-    const { catalog, lookups } = setup();
-    catalog.getEntityByRef.mockResolvedValue(entity('qa,production'));
+    const { calls, lookups } = setup([
+      component('payments-api', 'qa,production'),
+    ]);
 
     const answers = await Promise.all(
       Array.from({ length: 5 }, () =>
@@ -35,13 +44,49 @@ describe('EntityEnvironments', () => {
     );
 
     expect(answers).toEqual(Array(5).fill(['qa', 'production']));
-    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
+    expect(calls).toHaveBeenCalledTimes(1);
+  });
+
+  it('looks up many entities seen together in a few catalog calls, asking only for the fields it reads', async () => {
+    const { calls, lookups } = setup(
+      Array.from({ length: 240 }, (_, i) =>
+        component(`svc-${i}`, i % 2 ? 'qa,live' : undefined),
+      ),
+    );
+
+    const answers = await Promise.all(
+      Array.from({ length: 250 }, (_, i) =>
+        lookups.lookup(`component:default/svc-${i}`),
+      ),
+    );
+
+    expect(answers[0]).toEqual(configured);
+    expect(answers[1]).toEqual(['qa', 'live']);
+    expect(answers[239]).toEqual(['qa', 'live']);
+    // Not in the catalog.
+    expect(answers.slice(240)).toEqual(Array(10).fill(undefined));
+    expect(
+      calls.mock.calls.map(([request]) => request.entityRefs.length),
+    ).toEqual([100, 100, 50]);
+    expect(calls.mock.calls[0][0].fields).toEqual([
+      'kind',
+      'metadata.namespace',
+      'metadata.name',
+      'metadata.annotations',
+    ]);
   });
 
   it('forgets an entity the catalog does not know, so a new one is found at once', async () => {
-    const { catalog, lookups } = setup();
-    catalog.getEntityByRef.mockResolvedValueOnce(undefined);
-    catalog.getEntityByRef.mockResolvedValueOnce(entity('live'));
+    const catalog = catalogServiceMock.mock();
+    catalog.getEntitiesByRefs.mockResolvedValueOnce({ items: [undefined] });
+    catalog.getEntitiesByRefs.mockResolvedValueOnce({
+      items: [component('payments-api', 'live')],
+    });
+    const lookups = new EntityEnvironments({
+      catalog,
+      auth: mockServices.auth(),
+      configured,
+    });
 
     expect(
       await lookups.lookup('component:default/payments-api'),
@@ -51,31 +96,31 @@ describe('EntityEnvironments', () => {
     ]);
   });
 
-  it('serves a stale answer while it refreshes in the background', async () => {
-    jest.useFakeTimers({ now: 0 });
-    const { catalog, lookups } = setup();
-    catalog.getEntityByRef.mockResolvedValueOnce(entity('qa'));
-    await lookups.lookup('component:default/payments-api');
-
-    jest.setSystemTime(2 * 60_000);
-    let resolveRefresh: (e: any) => void = () => {};
-    catalog.getEntityByRef.mockReturnValueOnce(
-      new Promise(r => {
-        resolveRefresh = r;
-      }),
+  it('serves stale answers while one gathered catalog call refreshes them', async () => {
+    jest.useFakeTimers({ now: 0, doNotFake: ['nextTick', 'setImmediate'] });
+    const entities = Array.from({ length: 30 }, (_, i) =>
+      component(`svc-${i}`, 'qa'),
     );
-    expect(await lookups.lookup('component:default/payments-api')).toEqual([
-      'qa',
-    ]);
-    resolveRefresh(entity('qa,live'));
-    await Promise.resolve();
-    await Promise.resolve();
-    await Promise.resolve();
+    const { calls, lookups } = setup(entities);
+    const refs = entities.map(e => `component:default/${e.metadata.name}`);
+    await Promise.all(refs.map(ref => lookups.lookup(ref)));
+    expect(calls).toHaveBeenCalledTimes(1);
 
-    expect(await lookups.lookup('component:default/payments-api')).toEqual([
-      'qa',
-      'live',
-    ]);
-    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+    // Two minutes later the annotation has changed in the catalog.
+    jest.setSystemTime(2 * 60_000);
+    for (const entity of entities) {
+      entity.metadata.annotations = { 'devops/environments': 'qa,live' };
+    }
+    for (const ref of refs) {
+      expect(await lookups.lookup(ref)).toEqual(['qa']);
+    }
+    await jest.advanceTimersByTimeAsync(100);
+    await new Promise(resolve => setImmediate(resolve));
+
+    expect(calls).toHaveBeenCalledTimes(2);
+    expect(calls.mock.calls[1][0].entityRefs).toHaveLength(30);
+    for (const ref of refs) {
+      expect(await lookups.lookup(ref)).toEqual(['qa', 'live']);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import DataLoader from 'dataloader';
 import {
   ANNOTATION_DEVOPS_ALERT_SELECTOR,
   ANNOTATION_DEVOPS_HEALTH_URL_PREFIX,
@@ -55,19 +56,38 @@ type Memo = {
 const FRESH_MS = 60_000;
 const KEEP_MS = 10 * 60_000;
 const MAX_ENTRIES = 50_000;
+/** Refs per catalog call; the catalog answers a batch in one query. */
+const MAX_BATCH = 100;
+/** How long background refreshes gather before one catalog call. */
+const REFRESH_GATHER_MS = 100;
+/** All the plugin reads of an entity; the catalog sends nothing else. */
+const FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.annotations',
+];
 
 /**
  * Looks entities up in the catalog for their existence and environment
  * order. Every push and page view needs this, and annotations change
  * rarely, so answers are memoised in the process: fresh for a minute, then
- * served stale for up to ten while one background lookup refreshes them, so
+ * served stale for up to ten while a background lookup refreshes them, so
  * no request waits on the catalog for an entity seen recently. A burst of
  * requests for an unknown entity shares one lookup; a lookup that finds
  * nothing or fails is forgotten at once, so a newly registered entity is
  * accepted immediately.
+ *
+ * Catalog calls are batched (one `getEntitiesByRefs` with only the fields
+ * used): lookups that miss in the same tick share a call, and background
+ * refreshes gather for a tenth of a second. Entities first seen together go
+ * stale together, and one catalog request per entity would then arrive as a
+ * burst in the middle of the traffic that touched them.
  */
 export class EntityEnvironments {
   private readonly memo = new Map<string, Memo>();
+  private readonly misses: DataLoader<string, EntityFacts | undefined>;
+  private readonly refreshes: DataLoader<string, EntityFacts | undefined>;
 
   constructor(
     private readonly options: {
@@ -75,7 +95,20 @@ export class EntityEnvironments {
       auth: AuthService;
       configured: string[];
     },
-  ) {}
+  ) {
+    const load = (refs: readonly string[]) => this.fetchMany(refs);
+    this.misses = new DataLoader(load, {
+      cache: false,
+      maxBatchSize: MAX_BATCH,
+    });
+    this.refreshes = new DataLoader(load, {
+      cache: false,
+      maxBatchSize: MAX_BATCH,
+      // Unref'd: a pending refresh must not hold up shutdown.
+      batchScheduleFn: callback =>
+        setTimeout(callback, REFRESH_GATHER_MS).unref(),
+    });
+  }
 
   get configured(): string[] {
     return this.options.configured;
@@ -96,7 +129,7 @@ export class EntityEnvironments {
     if (cached && now < cached.keepUntil) {
       if (!cached.refreshing) {
         cached.refreshing = true;
-        this.fetch(entityRef).then(
+        this.refreshes.load(entityRef).then(
           found => {
             if (found) {
               this.remember(entityRef, Promise.resolve(found));
@@ -112,7 +145,7 @@ export class EntityEnvironments {
       }
       return cached.facts;
     }
-    const facts = this.fetch(entityRef);
+    const facts = this.misses.load(entityRef);
     this.remember(entityRef, facts);
     facts.then(
       found => {
@@ -130,11 +163,16 @@ export class EntityEnvironments {
     return (await this.lookup(entityRef)) ?? this.options.configured;
   }
 
-  private async fetch(entityRef: string): Promise<EntityFacts | undefined> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
-    });
-    return entity ? entityFactsOf(entity, this.options.configured) : undefined;
+  private async fetchMany(
+    entityRefs: readonly string[],
+  ): Promise<Array<EntityFacts | undefined>> {
+    const { items } = await this.options.catalog.getEntitiesByRefs(
+      { entityRefs: [...entityRefs], fields: FIELDS },
+      { credentials: await this.options.auth.getOwnServiceCredentials() },
+    );
+    return items.map(entity =>
+      entity ? entityFactsOf(entity, this.options.configured) : undefined,
+    );
   }
 
   private remember(entityRef: string, facts: Promise<EntityFacts | undefined>) {
