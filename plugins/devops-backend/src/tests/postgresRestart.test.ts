@@ -105,7 +105,27 @@ describe('a PostgreSQL restart while CI pipelines report', () => {
       }
     }
 
-    const clients = Array.from({ length: 10 }, (_, c) => client(c));
+    // Entity pages read the summary meanwhile; it runs as a statement
+    // prepared on each pooled connection, which a restart takes away.
+    const summaryPath =
+      '/api/devops/v1/entities/component/default/payments-api/summary';
+    let summariesRead = 0;
+    async function reader() {
+      while (!stop) {
+        const res = await request(server)
+          .get(summaryPath)
+          .set('authorization', auth);
+        statuses.add(res.status);
+        summariesRead += res.ok ? 1 : 0;
+        await sleep(res.ok ? 10 : 50);
+      }
+    }
+
+    const clients = [
+      ...Array.from({ length: 10 }, (_, c) => client(c)),
+      reader(),
+      reader(),
+    ];
     await sleep(1500);
     await pg.stopServer();
     await sleep(2000);
@@ -116,6 +136,7 @@ describe('a PostgreSQL restart while CI pipelines report', () => {
 
     // Some events went through before, some after, some were refused.
     expect(acknowledged.deployments.length).toBeGreaterThan(20);
+    expect(summariesRead).toBeGreaterThan(20);
     expect(refused.deployments.length + refused.reports.length).toBeGreaterThan(
       0,
     );
@@ -134,6 +155,14 @@ describe('a PostgreSQL restart while CI pipelines report', () => {
         externalId: 'after',
       });
     expect(after.status).toBe(201);
+    const summary = await request(server)
+      .get(summaryPath)
+      .set('authorization', auth);
+    expect(summary.status).toBe(200);
+    expect(
+      summary.body.environments.find((e: any) => e.environment === 'production')
+        .runningVersion,
+    ).toBe('9.9.9');
 
     const stored = new Set<string>();
     let cursor: string | undefined;
