@@ -14,9 +14,13 @@ export const examples: TemplateExample[] = [
           input: {
             service: 'payments-api',
             entityRef: 'component:default/payments-api',
+            owner: 'group:default/payments',
+            probeUrl: 'https://payments-api.example.com/healthz',
             runbookUrl:
               'https://github.com/example/payments-api/blob/main/docs/runbook.md',
             hasDatabase: true,
+            errorRatePercent: 1,
+            latencyP95Ms: 1000,
           },
         },
       ],

@@ -1,15 +1,25 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
+import {
+  DEFAULT_THRESHOLDS,
+  type AlertRuleOptions,
+  type AlertThresholds,
+} from '../alerts/alertOptions';
 import { alertRules, alertRuleTests } from '../alerts/alertRules';
 import { examples } from './alerts.examples';
 import { writeFiles } from './writeFiles';
 import { ENTITY_REF, SERVICE_NAME } from './inputPatterns';
 
+/** The owner's name (`group:default/payments` → `payments`), the `team` label. */
+export function teamOf(owner: string): string {
+  return owner.replace(/^.*[:/]/, '');
+}
+
 /**
- * Writes Prometheus alert rules for a new service (down, error rate, p95
- * latency, restarts, CPU saturation, database connection failures) with
- * severity, runbook and `backstage_entity` labels the DevOps backend routes
- * by, and a `promtool test rules` file that proves the paging ones fire.
+ * Writes Prometheus alert rules for a new service (availability, errors,
+ * latency, saturation, capacity, certificates, database, delivery) labelled
+ * with severity, `backstage_entity`, `service` and `team`, and a
+ * `promtool test rules` file with a firing and a quiet case for every rule.
  *
  * @public
  */
@@ -17,7 +27,7 @@ export function createAlertsAction() {
   return createTemplateAction({
     id: 'devops:alerts:generate',
     description:
-      'Writes Prometheus alert rules for a service and a promtool unit test for them',
+      'Writes Prometheus alert rules for a service and promtool unit tests that make each one fire and stay quiet',
     examples,
     supportsDryRun: true,
     schema: {
@@ -27,18 +37,102 @@ export function createAlertsAction() {
             .string()
             .regex(SERVICE_NAME.pattern, SERVICE_NAME.message)
             .max(63)
-            .describe('Prometheus job and container name'),
+            .describe(
+              'Prometheus job, container and HorizontalPodAutoscaler name; namespaces are <service>-<environment>',
+            ),
         entityRef: z =>
           z
             .string()
             .regex(ENTITY_REF.pattern, ENTITY_REF.message)
             .describe('Catalog entity the alerts belong to'),
+        owner: z =>
+          z
+            .string()
+            .regex(
+              /^([a-z]+:)?([a-z0-9-]+\/)?[a-z0-9][a-z0-9-_.]*$/i,
+              'must be an entity ref like group:default/payments',
+            )
+            .describe('Owner of the service; its name is the team label'),
         runbookUrl: z =>
           z.string().url().describe('Runbook the alerts link to'),
+        environments: z =>
+          z
+            .array(z.string().regex(SERVICE_NAME.pattern, SERVICE_NAME.message))
+            .min(1)
+            .default(['staging', 'production']),
+        productionEnvironment: z =>
+          z
+            .string()
+            .regex(SERVICE_NAME.pattern, SERVICE_NAME.message)
+            .default('production'),
         hasDatabase: z => z.boolean().default(false),
-        latencyThresholdMs: z =>
-          z.number().int().min(10).max(60_000).default(500),
-        errorRatePercent: z => z.number().min(0.1).max(25).default(5),
+        hasStorage: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe('The service mounts PersistentVolumeClaims <service>-*'),
+        probeUrl: z =>
+          z
+            .string()
+            .url()
+            .optional()
+            .describe(
+              'URL the blackbox exporter probes (health and certificate rules)',
+            ),
+        errorRatePercent: z =>
+          z
+            .number()
+            .min(0.1)
+            .max(25)
+            .default(DEFAULT_THRESHOLDS.errorRatePercent),
+        latencyP95Ms: z =>
+          z
+            .number()
+            .int()
+            .min(10)
+            .max(60_000)
+            .default(DEFAULT_THRESHOLDS.latencyP95Ms),
+        latencyP99Ms: z =>
+          z
+            .number()
+            .int()
+            .min(10)
+            .max(60_000)
+            .default(DEFAULT_THRESHOLDS.latencyP99Ms),
+        cpuPercent: z =>
+          z.number().min(10).max(99).default(DEFAULT_THRESHOLDS.cpuPercent),
+        memoryPercent: z =>
+          z.number().min(10).max(99).default(DEFAULT_THRESHOLDS.memoryPercent),
+        diskFreePercent: z =>
+          z.number().min(1).max(90).default(DEFAULT_THRESHOLDS.diskFreePercent),
+        restartsPer15m: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(100)
+            .default(DEFAULT_THRESHOLDS.restartsPer15m),
+        certExpiryDays: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(90)
+            .default(DEFAULT_THRESHOLDS.certExpiryDays),
+        dbSlowQueryMs: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(60_000)
+            .default(DEFAULT_THRESHOLDS.dbSlowQueryMs),
+        deploymentGapDays: z =>
+          z
+            .number()
+            .int()
+            .min(1)
+            .max(365)
+            .default(DEFAULT_THRESHOLDS.deploymentGapDays),
         targetPath: z => z.string().default('monitoring'),
       },
       output: {
@@ -49,17 +143,30 @@ export function createAlertsAction() {
       },
     },
     async handler(ctx) {
-      const options = {
-        service: ctx.input.service,
-        entityRef: ctx.input.entityRef,
-        runbookUrl: ctx.input.runbookUrl,
-        hasDatabase: ctx.input.hasDatabase ?? false,
-        latencyThresholdMs: ctx.input.latencyThresholdMs ?? 500,
-        errorRatePercent: ctx.input.errorRatePercent ?? 5,
+      const input = ctx.input;
+      // The scaffolder validates input against the schema but does not fill
+      // in its defaults.
+      const thresholds = Object.fromEntries(
+        Object.entries(DEFAULT_THRESHOLDS).map(([name, fallback]) => [
+          name,
+          (input as Record<string, unknown>)[name] ?? fallback,
+        ]),
+      ) as unknown as AlertThresholds;
+      const options: AlertRuleOptions = {
+        service: input.service,
+        entityRef: input.entityRef,
+        team: teamOf(input.owner),
+        runbookUrl: input.runbookUrl,
+        environments: input.environments ?? ['staging', 'production'],
+        productionEnvironment: input.productionEnvironment ?? 'production',
+        hasDatabase: input.hasDatabase ?? false,
+        hasStorage: input.hasStorage ?? false,
+        probeUrl: input.probeUrl,
+        thresholds,
       };
       const files = await writeFiles(
         ctx.workspacePath,
-        ctx.input.targetPath ?? 'monitoring',
+        input.targetPath ?? 'monitoring',
         {
           'alerts.rules.yml': stringify(alertRules(options)),
           'alerts.test.yml': stringify(
