@@ -1,5 +1,8 @@
 import type { Finding, RenderedWorkspace, WorkspaceValidator } from './Finding';
 import { validateWithActionlint } from './validators/actionlint';
+import { validateAlertMetrics } from './validators/alerts/alertMetrics';
+import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage';
+import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
 import { validateDockerfiles } from './validators/dockerfile';
 import { validateGitlabPipelines } from './validators/gitlab';
@@ -24,6 +27,9 @@ export async function validateRendering(
     ['promtool', validateWithPromtool],
     ['kubernetes', validateKubernetesManifests],
     [
+    ['alert-tests', validateAlertTestCoverage],
+    ['alert-metrics', validateAlertMetrics],
+    ['runbook', validateRunbookAnchors],
       'yamllint',
       w => validateWithYamllint(w, { configFile: options.yamllintConfig }),
     ],

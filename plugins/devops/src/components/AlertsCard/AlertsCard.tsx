@@ -23,21 +23,9 @@ import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
+import { SeverityChip } from '../shared/SeverityChip';
 
 const useStyles = makeStyles(theme => ({
-  P0: {
-    backgroundColor: theme.palette.error.dark,
-    color: theme.palette.common.white,
-  },
-  P1: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.common.white,
-  },
-  P2: {
-    backgroundColor: theme.palette.warning?.main ?? '#ed6c02',
-    color: theme.palette.common.white,
-  },
-  P3: {},
   alert: {
     padding: theme.spacing(1, 0),
     borderBottom: `1px solid ${theme.palette.divider}`,
@@ -50,11 +38,7 @@ const AlertRow = ({ alert }: { alert: DevopsAlert }) => {
   return (
     <Box className={classes.alert} component="li" aria-label={alert.alertname}>
       <Box display="flex" alignItems="center" gridGap={8}>
-        <Chip
-          size="small"
-          label={alert.severity}
-          className={classes[alert.severity]}
-        />
+        <SeverityChip severity={alert.severity} />
         <Typography variant="subtitle2">{alert.alertname}</Typography>
         {alert.status === 'resolved' && <Chip size="small" label="Resolved" />}
       </Box>

@@ -105,7 +105,7 @@ describe('DeploymentHistoryCard', () => {
     await screen.findByText('1.0.1');
 
     const filters = within(screen.getByRole('group', { name: 'Filters' }));
-    fireEvent.mouseDown(filters.getByRole('button', { name: 'Status' }));
+    fireEvent.mouseDown(filters.getByRole('button', { name: 'Status All statuses' }));
     fireEvent.click(await screen.findByRole('option', { name: 'failed' }));
 
     expect(

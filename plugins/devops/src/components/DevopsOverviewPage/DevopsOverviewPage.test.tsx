@@ -176,7 +176,10 @@ function rowOf(name: string): HTMLElement {
 
 async function choose(filter: string, option: string) {
   const group = within(screen.getByRole('group', { name: 'Overview filters' }));
-  fireEvent.mouseDown(group.getByRole('button', { name: filter }));
+  // A select is named by its label, then the value it shows.
+  fireEvent.mouseDown(
+    group.getByRole('button', { name: new RegExp(`^${filter} `) }),
+  );
   fireEvent.click(await screen.findByRole('option', { name: option }));
 }
 

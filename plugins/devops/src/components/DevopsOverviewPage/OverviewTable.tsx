@@ -13,6 +13,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { HealthChip } from '../shared/HealthChip';
+import { SeverityChip } from '../shared/SeverityChip';
 import { relativeTime } from '../shared/relativeTime';
 import {
   type OverviewSort,
@@ -20,19 +21,10 @@ import {
   serviceName,
 } from './overviewSort';
 
-const useStyles = makeStyles(theme => ({
-  urgent: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.common.white,
-  },
-  warning: {
-    backgroundColor: theme.palette.warning?.main ?? '#ed6c02',
-    color: theme.palette.common.white,
-  },
-  info: {},
+const useStyles = makeStyles({
   // Versions and short phrases break mid-word in narrow columns otherwise.
   nowrap: { whiteSpace: 'nowrap' },
-}));
+});
 
 // A first click sorts the way a platform team reads the column: names A–Z,
 // the most alerts and the most frequent deployers first, the least ready
@@ -120,21 +112,10 @@ const AlertChips = ({ entry }: { entry: OverviewEntry }) => {
       </Typography>
     );
   }
-  const className: Record<AlertSeverity, string> = {
-    P0: classes.urgent,
-    P1: classes.urgent,
-    P2: classes.warning,
-    P3: classes.info,
-  };
   return (
     <Box display="flex" gridGap={4} flexWrap="wrap">
       {severities.map(s => (
-        <Chip
-          key={s}
-          size="small"
-          className={className[s]}
-          label={`${s}: ${entry.firingAlerts[s]}`}
-        />
+        <SeverityChip key={s} severity={s} count={entry.firingAlerts[s]} />
       ))}
     </Box>
   );

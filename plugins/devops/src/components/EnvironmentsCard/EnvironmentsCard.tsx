@@ -6,11 +6,14 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import ErrorIcon from '@material-ui/icons/Error';
+import WarningIcon from '@material-ui/icons/Warning';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { relativeTime } from '../shared/relativeTime';
+import { useToneText } from '../shared/useToneText';
 import { EnvironmentView, withPromotionState } from './promotion';
 import { ReportingSnippet } from './ReportingSnippet';
 
@@ -23,12 +26,11 @@ const useStyles = makeStyles(theme => ({
   },
   version: { fontFamily: 'monospace', fontSize: '1.5rem' },
   notice: { marginTop: theme.spacing(1), fontWeight: 500 },
-  warning: { color: theme.palette.warning?.main ?? '#ed6c02' },
-  danger: { color: theme.palette.error.main },
 }));
 
 const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
   const classes = useStyles();
+  const tone = useToneText();
   const latest = env.latestDeployment;
   const when = relativeTime(latest?.at);
   return (
@@ -57,8 +59,9 @@ const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
       {env.rolledBack && latest && (
         <Typography
           variant="body2"
-          className={`${classes.notice} ${classes.danger}`}
+          className={`${classes.notice} ${tone.error}`}
         >
+          <ErrorIcon className={tone.icon} aria-hidden />
           {latest.status === 'rolled_back'
             ? `${latest.version} was rolled back`
             : `${latest.version} failed to deploy`}
@@ -68,8 +71,9 @@ const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
       {env.waitingVersion && (
         <Typography
           variant="body2"
-          className={`${classes.notice} ${classes.warning}`}
+          className={`${classes.notice} ${tone.warning}`}
         >
+          <WarningIcon className={tone.icon} aria-hidden />
           {env.waitingVersion} waits to be promoted
         </Typography>
       )}

@@ -11,16 +11,17 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import ErrorIcon from '@material-ui/icons/Error';
+import WarningIcon from '@material-ui/icons/Warning';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { relativeTime } from '../shared/relativeTime';
+import { useToneText } from '../shared/useToneText';
 
-const useStyles = makeStyles(theme => ({
-  failed: { color: theme.palette.error.main, fontWeight: 600 },
-  mismatch: { color: theme.palette.error.main },
-  behind: { color: theme.palette.warning?.main ?? '#ed6c02' },
-}));
+const useStyles = makeStyles({
+  strong: { fontWeight: 600 },
+});
 
 function describeDrift(d: MigrationDrift): string {
   if (d.kind === 'checksum_mismatch') {
@@ -40,6 +41,7 @@ function describeDrift(d: MigrationDrift): string {
  */
 export const MigrationsCard = () => {
   const classes = useStyles();
+  const tone = useToneText();
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const { value, loading, error } = useAsync(
@@ -83,7 +85,11 @@ export const MigrationsCard = () => {
               <TableCell align="right">{env.pending.length}</TableCell>
               <TableCell
                 align="right"
-                className={env.failed.length ? classes.failed : undefined}
+                className={
+                  env.failed.length
+                    ? `${classes.strong} ${tone.error}`
+                    : undefined
+                }
               >
                 {env.failed.length}
               </TableCell>
@@ -99,8 +105,9 @@ export const MigrationsCard = () => {
               <Typography
                 key={`${env.environment}-${m.id}`}
                 variant="body2"
-                className={classes.failed}
+                className={`${classes.strong} ${tone.error}`}
               >
+                <ErrorIcon className={tone.icon} aria-hidden />
                 {m.id}
                 {m.name ? ` ${m.name}` : ''} failed in {env.environment}
               </Typography>
@@ -120,12 +127,17 @@ export const MigrationsCard = () => {
               <li
                 key={`${d.kind}-${d.migrationId}`}
                 className={
-                  d.kind === 'checksum_mismatch'
-                    ? classes.mismatch
-                    : classes.behind
+                  d.kind === 'checksum_mismatch' ? tone.error : tone.warning
                 }
               >
-                <Typography variant="body2">{describeDrift(d)}</Typography>
+                <Typography variant="body2">
+                  {d.kind === 'checksum_mismatch' ? (
+                    <ErrorIcon className={tone.icon} aria-hidden />
+                  ) : (
+                    <WarningIcon className={tone.icon} aria-hidden />
+                  )}
+                  {describeDrift(d)}
+                </Typography>
               </li>
             ))}
           </ul>

@@ -1,24 +1,8 @@
 import type { DeploymentStatus } from '@backstage-devops/plugin-devops-common';
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
+import { StatusChip } from './StatusChip';
+import type { StatusTone } from './statusTone';
 
-const useStyles = makeStyles(theme => ({
-  succeeded: {
-    backgroundColor: theme.palette.success?.main ?? '#2e7d32',
-    color: theme.palette.common.white,
-  },
-  failed: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.common.white,
-  },
-  rolled_back: {
-    backgroundColor: theme.palette.warning?.main ?? '#ed6c02',
-    color: theme.palette.common.white,
-  },
-  running: {},
-}));
-
-const labels: Record<DeploymentStatus, string> = {
+export const deploymentStatusLabels: Record<DeploymentStatus, string> = {
   queued: 'Queued',
   in_progress: 'In progress',
   succeeded: 'Succeeded',
@@ -27,16 +11,19 @@ const labels: Record<DeploymentStatus, string> = {
   cancelled: 'Cancelled',
 };
 
-/** A deployment status as a coloured chip; failures and rollbacks stand out. */
-export const DeploymentStatusChip = (props: { status: DeploymentStatus }) => {
-  const classes = useStyles();
-  const className =
-    props.status === 'succeeded' ||
-    props.status === 'failed' ||
-    props.status === 'rolled_back'
-      ? classes[props.status]
-      : classes.running;
-  return (
-    <Chip size="small" label={labels[props.status]} className={className} />
-  );
+const tones: Record<DeploymentStatus, StatusTone> = {
+  queued: 'neutral',
+  in_progress: 'neutral',
+  succeeded: 'ok',
+  failed: 'error',
+  rolled_back: 'warning',
+  cancelled: 'neutral',
 };
+
+/** A deployment status as a chip; failures and rollbacks stand out. */
+export const DeploymentStatusChip = (props: { status: DeploymentStatus }) => (
+  <StatusChip
+    tone={tones[props.status]}
+    label={deploymentStatusLabels[props.status]}
+  />
+);

@@ -1,22 +1,6 @@
 import type { HealthStatus } from '@backstage-devops/plugin-devops-common';
-import Chip from '@material-ui/core/Chip';
-import { makeStyles } from '@material-ui/core/styles';
-
-const useStyles = makeStyles(theme => ({
-  up: {
-    backgroundColor: theme.palette.success?.main ?? '#2e7d32',
-    color: theme.palette.common.white,
-  },
-  degraded: {
-    backgroundColor: theme.palette.warning?.main ?? '#ed6c02',
-    color: theme.palette.common.white,
-  },
-  down: {
-    backgroundColor: theme.palette.error.main,
-    color: theme.palette.common.white,
-  },
-  unknown: {},
-}));
+import { StatusChip } from './StatusChip';
+import type { StatusTone } from './statusTone';
 
 export const healthLabels: Record<HealthStatus, string> = {
   up: 'Up',
@@ -25,14 +9,14 @@ export const healthLabels: Record<HealthStatus, string> = {
   unknown: 'Not checked',
 };
 
-/** An environment's health as a coloured chip. */
-export const HealthChip = (props: { status: HealthStatus }) => {
-  const classes = useStyles();
-  return (
-    <Chip
-      size="small"
-      label={healthLabels[props.status]}
-      className={classes[props.status]}
-    />
-  );
+const tones: Record<HealthStatus, StatusTone> = {
+  up: 'ok',
+  degraded: 'warning',
+  down: 'error',
+  unknown: 'neutral',
 };
+
+/** An environment's health as a chip. */
+export const HealthChip = (props: { status: HealthStatus }) => (
+  <StatusChip tone={tones[props.status]} label={healthLabels[props.status]} />
+);

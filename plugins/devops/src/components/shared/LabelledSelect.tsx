@@ -2,6 +2,22 @@ import FormControl from '@material-ui/core/FormControl';
 import InputLabel from '@material-ui/core/InputLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import Select from '@material-ui/core/Select';
+import { makeStyles } from '@material-ui/core/styles';
+import { readableOn } from './contrast';
+
+const useStyles = makeStyles(theme => ({
+  // The theme's secondary text colour, made readable (4.5:1) on both the
+  // page background and a card, since the selects sit on either.
+  label: {
+    color: readableOn(
+      readableOn(
+        theme.palette.text.secondary,
+        theme.palette.background.default,
+      ),
+      theme.palette.background.paper,
+    ),
+  },
+}));
 
 /** A small labelled select for the cards' filters. */
 export function LabelledSelect<T extends string | number>(props: {
@@ -12,14 +28,19 @@ export function LabelledSelect<T extends string | number>(props: {
   onChange: (value: T) => void;
   minWidth?: number;
 }) {
+  const classes = useStyles();
+  const valueId = `${props.id}-value`;
   return (
     <FormControl size="small" style={{ minWidth: props.minWidth ?? 160 }}>
-      <InputLabel shrink id={props.id}>
+      <InputLabel shrink id={props.id} className={classes.label}>
         {props.label}
       </InputLabel>
       <Select
         displayEmpty
         labelId={props.id}
+        // Named by its label and then its value ("Status All statuses"), so
+        // the accessible name contains the text a sighted user sees on it.
+        SelectDisplayProps={{ id: valueId } as object}
         value={props.value}
         onChange={e => props.onChange(e.target.value as T)}
       >
