@@ -19,16 +19,29 @@ function send(res, status, body, type = 'application/json') {
 /**
  * The service's HTTP server. Liveness answers as long as the process runs;
  * readiness only while it accepts traffic (not before start-up finished or
- * after shutdown began), so the load balancer drains it first.
+ * after shutdown began), so the load balancer drains it first. `database`
+ * is the service's PostgreSQL pool, when it has one.
  */
-function createApp() {
-  const metrics = createMetrics();
+function createApp({ metrics = createMetrics(), database } = {}) {
   const state = { ready: false };
+
+  // With a database, the service is only ready while it can reach it, so
+  // the load balancer stops sending requests that could only fail.
+  async function ready() {
+    if (!state.ready) return false;
+    if (!database) return true;
+    try {
+      await database.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   const routes = {
     [HEALTH_PATH]: (req, res) => send(res, 200, { status: 'ok' }),
-    [READINESS_PATH]: (req, res) =>
-      state.ready
+    [READINESS_PATH]: async (req, res) =>
+      (await ready())
         ? send(res, 200, { status: 'ready' })
         : send(res, 503, { status: 'not ready' }),
     [METRICS_PATH]: (req, res) =>

@@ -1,7 +1,8 @@
 'use strict';
 
-// Prometheus text exposition for the few series the alert rules use, kept
-// dependency-free so the service installs in seconds.
+// Prometheus text exposition for the series the alert rules and the
+// dashboard use, kept dependency-free so the service installs in seconds.
+// The names are the same in every runtime of the golden path.
 
 const BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -12,9 +13,50 @@ function labelText(labels) {
   return pairs.length ? `{${pairs.join(',')}}` : '';
 }
 
+/** A histogram with one series per label combination. */
+function createHistogram(name, help) {
+  const series = new Map();
+  return {
+    observe(labels, seconds) {
+      const key = JSON.stringify(labels);
+      const h = series.get(key) ?? {
+        labels,
+        counts: BUCKETS.map(() => 0),
+        sum: 0,
+        count: 0,
+      };
+      BUCKETS.forEach((bound, i) => {
+        if (seconds <= bound) h.counts[i] += 1;
+      });
+      h.sum += seconds;
+      h.count += 1;
+      series.set(key, h);
+    },
+    render(lines) {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} histogram`);
+      for (const h of series.values()) {
+        BUCKETS.forEach((bound, i) => {
+          lines.push(
+            `${name}_bucket${labelText({ ...h.labels, le: bound })} ${h.counts[i]}`,
+          );
+        });
+        lines.push(
+          `${name}_bucket${labelText({ ...h.labels, le: '+Inf' })} ${h.count}`,
+          `${name}_sum${labelText(h.labels)} ${h.sum}`,
+          `${name}_count${labelText(h.labels)} ${h.count}`,
+        );
+      }
+    },
+  };
+}
+
 function createMetrics() {
   const requests = new Map();
-  const durations = new Map();
+  const durations = createHistogram(
+    'http_request_duration_seconds',
+    'Time to answer HTTP requests.',
+  );
+  const collectors = [];
   const started = Date.now();
 
   return {
@@ -22,18 +64,14 @@ function createMetrics() {
     observe({ method, route, status }, seconds) {
       const key = JSON.stringify([method, route, String(status)]);
       requests.set(key, (requests.get(key) ?? 0) + 1);
-      const durationKey = JSON.stringify([method, route]);
-      const histogram = durations.get(durationKey) ?? {
-        counts: BUCKETS.map(() => 0),
-        sum: 0,
-        count: 0,
-      };
-      BUCKETS.forEach((bound, i) => {
-        if (seconds <= bound) histogram.counts[i] += 1;
-      });
-      histogram.sum += seconds;
-      histogram.count += 1;
-      durations.set(durationKey, histogram);
+      durations.observe({ method, route }, seconds);
+    },
+
+    createHistogram,
+
+    /** Adds series rendered by someone else, such as the database pool. */
+    register(collector) {
+      collectors.push(collector);
     },
 
     render() {
@@ -47,28 +85,13 @@ function createMetrics() {
           `http_requests_total${labelText({ method, route, status })} ${value}`,
         );
       }
-      lines.push(
-        '# HELP http_request_duration_seconds Time to answer HTTP requests.',
-        '# TYPE http_request_duration_seconds histogram',
-      );
-      for (const [key, h] of durations) {
-        const [method, route] = JSON.parse(key);
-        BUCKETS.forEach((bound, i) => {
-          lines.push(
-            `http_request_duration_seconds_bucket${labelText({ method, route, le: bound })} ${h.counts[i]}`,
-          );
-        });
-        lines.push(
-          `http_request_duration_seconds_bucket${labelText({ method, route, le: '+Inf' })} ${h.count}`,
-          `http_request_duration_seconds_sum${labelText({ method, route })} ${h.sum}`,
-          `http_request_duration_seconds_count${labelText({ method, route })} ${h.count}`,
-        );
-      }
+      durations.render(lines);
+      for (const collector of collectors) collector.render(lines);
       const memory = process.memoryUsage();
       lines.push(
-        '# HELP process_uptime_seconds Seconds since the service started.',
-        '# TYPE process_uptime_seconds gauge',
-        `process_uptime_seconds ${(Date.now() - started) / 1000}`,
+        '# HELP process_start_time_seconds Start time of the process since the Unix epoch.',
+        '# TYPE process_start_time_seconds gauge',
+        `process_start_time_seconds ${started / 1000}`,
         '# HELP process_resident_memory_bytes Resident memory size in bytes.',
         '# TYPE process_resident_memory_bytes gauge',
         `process_resident_memory_bytes ${memory.rss}`,

@@ -24,11 +24,32 @@ type service struct {
 	ready    atomic.Bool
 	mu       sync.Mutex
 	requests map[string]int
-	seconds  map[string]float64
+	seconds  map[string]*histogram
+}
+
+// Upper bounds of the latency buckets, the same in every runtime.
+var buckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
+
+// histogram counts observations per bucket (each count includes the
+// smaller buckets, as Prometheus expects).
+type histogram struct {
+	counts []int
+	sum    float64
+	count  int
+}
+
+func (h *histogram) observe(seconds float64) {
+	for i, bound := range buckets {
+		if seconds <= bound {
+			h.counts[i]++
+		}
+	}
+	h.sum += seconds
+	h.count++
 }
 
 func newService() *service {
-	return &service{requests: map[string]int{}, seconds: map[string]float64{}}
+	return &service{requests: map[string]int{}, seconds: map[string]*histogram{}}
 }
 
 func (s *service) setReady(ready bool) { s.ready.Store(ready) }
@@ -60,7 +81,13 @@ func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := fmt.Sprintf("method=%q,route=%q,status=\"%d\"", r.Method, route, status)
 	s.mu.Lock()
 	s.requests[key]++
-	s.seconds[fmt.Sprintf("method=%q,route=%q", r.Method, route)] += time.Since(started).Seconds()
+	durationKey := fmt.Sprintf("method=%q,route=%q", r.Method, route)
+	h, ok := s.seconds[durationKey]
+	if !ok {
+		h = &histogram{counts: make([]int, len(buckets))}
+		s.seconds[durationKey] = h
+	}
+	h.observe(time.Since(started).Seconds())
 	s.mu.Unlock()
 }
 
@@ -73,9 +100,16 @@ func (s *service) render() string {
 		// Braces are written apart from the verbs: "{" + "%" opens a scaffolder tag.
 		b.WriteString("http_requests_total{" + key + "} " + strconv.Itoa(s.requests[key]) + "\n")
 	}
-	b.WriteString("# HELP http_request_duration_seconds_sum Seconds spent answering requests.\n# TYPE http_request_duration_seconds_sum counter\n")
+	b.WriteString("# HELP http_request_duration_seconds Time to answer HTTP requests.\n# TYPE http_request_duration_seconds histogram\n")
 	for _, key := range sortedKeys(s.seconds) {
-		b.WriteString("http_request_duration_seconds_sum{" + key + "} " + strconv.FormatFloat(s.seconds[key], 'g', -1, 64) + "\n")
+		h := s.seconds[key]
+		for i, bound := range buckets {
+			le := strconv.FormatFloat(bound, 'g', -1, 64)
+			b.WriteString("http_request_duration_seconds_bucket{" + key + ",le=\"" + le + "\"} " + strconv.Itoa(h.counts[i]) + "\n")
+		}
+		b.WriteString("http_request_duration_seconds_bucket{" + key + ",le=\"+Inf\"} " + strconv.Itoa(h.count) + "\n")
+		b.WriteString("http_request_duration_seconds_sum{" + key + "} " + strconv.FormatFloat(h.sum, 'g', -1, 64) + "\n")
+		b.WriteString("http_request_duration_seconds_count{" + key + "} " + strconv.Itoa(h.count) + "\n")
 	}
 	return b.String()
 }

@@ -21,6 +21,7 @@ public final class App {
     private final HttpServer server;
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LatencyHistogram> durations = new ConcurrentHashMap<>();
 
     App(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
@@ -55,6 +56,7 @@ public final class App {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long started = System.nanoTime();
         String path = exchange.getRequestURI().getPath();
         int status = 200;
         String body;
@@ -75,12 +77,15 @@ public final class App {
         String key = String.format(
                 "method=\"%s\",route=\"%s\",status=\"%d\"", exchange.getRequestMethod(), path, status);
         requests.computeIfAbsent(key, k -> new LongAdder()).increment();
+        String durationKey = String.format("method=\"%s\",route=\"%s\"", exchange.getRequestMethod(), path);
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", type);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+        durations.computeIfAbsent(durationKey, k -> new LatencyHistogram())
+                .observe((System.nanoTime() - started) / 1e9);
     }
 
     private String metrics() {
@@ -89,6 +94,10 @@ public final class App {
                 .append("# TYPE http_requests_total counter\n");
         new TreeMap<>(requests).forEach((labels, count) ->
                 text.append("http_requests_total{").append(labels).append("} ").append(count.sum()).append('\n'));
+        text.append("# HELP http_request_duration_seconds Time to answer HTTP requests.\n")
+                .append("# TYPE http_request_duration_seconds histogram\n");
+        new TreeMap<>(durations).forEach((labels, histogram) ->
+                histogram.render("http_request_duration_seconds", labels, text));
         return text.toString();
     }
 }

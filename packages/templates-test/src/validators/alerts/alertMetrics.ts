@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding, RenderedWorkspace } from '../../Finding';
+import { readAlertFiles } from './alertRuleFiles';
+import { promqlMetricNames } from './promqlMetrics';
+import { scrapeNodeService } from './scrapeNodeService';
+import { standardExporterOf } from './standardExporters';
+
+const exporterList =
+  'kube-state-metrics, cAdvisor, kubelet, blackbox exporter, Prometheus';
+
+// Where a generated service's own source lives, as opposed to generated
+// delivery files, which name metrics without exporting them.
+const NOT_SOURCE =
+  /^(monitoring|k8s|\.github|\.devops|docs|migrations|sql)\/|\.(ya?ml|md|json|lock|cfg|ini|conf|toml)$/;
+
+/**
+ * Every metric an alert rule uses is real: a standard exporter publishes it
+ * (see standardExporters.ts), or the service exports it. A rendered node
+ * service is started and its `/metrics` scraped; a service this machine
+ * cannot run (no toolchain here) must at least name the metric in its
+ * source; a rendering without a service (a pull request to an existing
+ * one) gets a warning listing what its service must export.
+ */
+export async function validateAlertMetrics(
+  workspace: RenderedWorkspace,
+): Promise<Finding[]> {
+  const { rules } = readAlertFiles(workspace);
+  if (rules.length === 0) {
+    return [];
+  }
+  const runnable =
+    existsSync(join(workspace.dir, 'package.json')) &&
+    workspace.files.some(f => f.path === 'package.json');
+  const sources = workspace.files.filter(
+    f => !NOT_SOURCE.test(f.path) && !/(^|\/)Dockerfile$/.test(f.path),
+  );
+  let scraped: Set<string> | undefined;
+  if (runnable) {
+    try {
+      scraped = await scrapeNodeService(workspace.dir);
+    } catch (error) {
+      return [
+        {
+          file: 'package.json',
+          rule: 'alert-metrics/scrape-failed',
+          message: `Could not start the service and scrape its /metrics: ${String(
+            (error as Error)?.message ?? error,
+          )}`,
+          severity: 'error',
+        },
+      ];
+    }
+  }
+  const findings: Finding[] = [];
+  const unverified = new Set<string>();
+  for (const rule of rules) {
+    for (const metric of promqlMetricNames(rule.expr)) {
+      if (standardExporterOf(metric)) {
+        continue;
+      }
+      if (scraped) {
+        if (!scraped.has(metric)) {
+          findings.push({
+            file: rule.file,
+            line: rule.line,
+            rule: 'alert-metrics/not-exported',
+            message: `Alert ${rule.alert} uses ${metric}, which the running service does not export (scraped /metrics after npm start) and no standard exporter (${exporterList}) provides.`,
+            severity: 'error',
+          });
+        }
+        continue;
+      }
+      if (sources.length === 0) {
+        unverified.add(metric);
+        continue;
+      }
+      const base = metric.replace(/_(bucket|sum|count)$/, '');
+      if (!sources.some(f => f.content.toString('utf8').includes(base))) {
+        findings.push({
+          file: rule.file,
+          line: rule.line,
+          rule: 'alert-metrics/not-exported',
+          message: `Alert ${rule.alert} uses ${metric}, which no source file of the service names and no standard exporter (${exporterList}) provides.`,
+          severity: 'error',
+        });
+      }
+    }
+  }
+  if (unverified.size > 0) {
+    findings.push({
+      file: rules[0].file,
+      rule: 'alert-metrics/unverified',
+      message: `The rendering has no service to scrape; the service must export ${[
+        ...unverified,
+      ].join(', ')} on /metrics for its alerts to work.`,
+      severity: 'warning',
+    });
+  }
+  return findings;
+}
