@@ -4,6 +4,8 @@ import { validateAlertMetrics } from './validators/alerts/alertMetrics';
 import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
+import { validatePodSecurity } from './validators/delivery/podSecurity';
+import { validateWorkloadReferences } from './validators/delivery/workloadReferences';
 import { validateDockerfiles } from './validators/dockerfile';
 import { validateGitlabPipelines } from './validators/gitlab';
 import { validateKubernetesManifests } from './validators/kubernetes';
@@ -25,11 +27,13 @@ export async function validateRendering(
     ['gitlab-ci', validateGitlabPipelines],
     ['dockerfile', validateDockerfiles],
     ['promtool', validateWithPromtool],
-    ['kubernetes', validateKubernetesManifests],
-    [
     ['alert-tests', validateAlertTestCoverage],
     ['alert-metrics', validateAlertMetrics],
     ['runbook', validateRunbookAnchors],
+    ['kubernetes', validateKubernetesManifests],
+    ['pod-security', validatePodSecurity],
+    ['workload-references', validateWorkloadReferences],
+    [
       'yamllint',
       w => validateWithYamllint(w, { configFile: options.yamllintConfig }),
     ],

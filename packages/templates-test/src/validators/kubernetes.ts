@@ -4,14 +4,21 @@ import { isYamlFile, parseYamlSource, pointerToPath } from './yamlSource';
 
 type ModelClass = new (data: unknown) => { validate(): void };
 
+// API groups outside Kubernetes itself, with the package of their models.
+const THIRD_PARTY_MODELS: Record<string, string> = {
+  'argoproj.io': '@kubernetes-models/argo-rollouts',
+  'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
+};
+
 // kubernetes-models publishes one module per API group and version:
 // `v1` for the core group, `apps/v1`, `networking.k8s.io/v1`, ...
 function modelFor(apiVersion: string, kind: string): ModelClass | undefined {
   if (!/^([a-z0-9.-]+\/)?v\d+((alpha|beta)\d+)?$/.test(apiVersion)) {
     return undefined;
   }
+  const thirdParty = THIRD_PARTY_MODELS[apiVersion.split('/')[0]];
   try {
-    const group = require(`kubernetes-models/${apiVersion}`);
+    const group = require(`${thirdParty ?? 'kubernetes-models'}/${apiVersion}`);
     return typeof group[kind] === 'function' ? group[kind] : undefined;
   } catch {
     return undefined;
@@ -23,7 +30,8 @@ const NOT_KUBERNETES = /(^|\.)backstage\.io\//;
 const KUSTOMIZE = 'kustomize.config.k8s.io/';
 
 /**
- * kubernetes-models' schema validation on every Kubernetes manifest in the
+ * kubernetes-models' schema validation (and `@kubernetes-models/argo-rollouts`
+ * and `prometheus-operator` for their resources) on every Kubernetes manifest in the
  * rendering (any YAML document with `apiVersion` and `kind`), at the line
  * of the offending field. Kustomizations are checked for what
  * kubernetes-models has no schema for: their resources and patches exist.

@@ -43,15 +43,21 @@ describe('devops:dockerfile:generate', () => {
           tag: expect.stringMatching(/^\d/),
         });
       }
-      // The final stage runs as a named, non-root user.
+      // The final stage runs as a numeric, non-root user created with that id.
       const finalStage = dockerfile
         .getInstructions()
         .slice(dockerfile.getInstructions().indexOf(froms[froms.length - 1]));
       const users = finalStage
         .filter(i => i.getKeyword() === 'USER')
         .map(i => i.getArgumentsContent());
-      expect(users).toHaveLength(1);
-      expect(users[0]).not.toMatch(/^(root|0)$/);
+      expect(users).toEqual(['10001:10001']);
+      expect(
+        finalStage.some(i =>
+          (i.getArgumentsContent() ?? '').includes(
+            'useradd --system --uid 10001 --gid 10001',
+          ),
+        ),
+      ).toBe(true);
       const keywords = finalStage.map(i => i.getKeyword());
       expect(keywords.indexOf('USER')).toBeLessThan(keywords.indexOf('CMD'));
       expect(

@@ -5,8 +5,16 @@ import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Service } from 'kubernetes-models/v1';
 import { join } from 'path';
-import { parse } from 'yaml';
+import {
+  AnalysisTemplate,
+  Rollout,
+} from '@kubernetes-models/argo-rollouts/argoproj.io/v1alpha1';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import { parse, parseAllDocuments } from 'yaml';
 import { createEnvironmentAction } from './environment';
+
+const exec = promisify(execFile);
 
 describe('devops:environment:generate', () => {
   const action = createEnvironmentAction();
@@ -54,9 +62,31 @@ describe('devops:environment:generate', () => {
       port: 'http',
     });
     expect(container.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
-    expect(container.resources?.requests).toBeDefined();
-    expect(deployment.spec!.template.spec!.securityContext?.runAsNonRoot).toBe(
-      true,
+    expect(container.resources).toEqual({
+      requests: { cpu: '250m', memory: '256Mi' },
+      limits: { cpu: '1', memory: '256Mi' },
+    });
+    // Pod Security Standards "restricted", as the image's numeric USER.
+    expect(deployment.spec!.template.spec!.securityContext).toEqual({
+      runAsNonRoot: true,
+      runAsUser: 10001,
+      runAsGroup: 10001,
+      fsGroup: 10001,
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    expect(container.securityContext).toEqual({
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' },
+    });
+    // The read-only root filesystem keeps a writable /tmp.
+    expect(container.volumeMounts).toEqual([
+      { name: 'tmp', mountPath: '/tmp' },
+    ]);
+    expect(deployment.metadata?.labels?.['backstage.io/kubernetes-id']).toBe(
+      'payments-api',
     );
     expect((await read('k8s/base/kustomization.yaml')).resources).toEqual([
       'deployment.yaml',
@@ -78,6 +108,111 @@ describe('devops:environment:generate', () => {
     expect(replicas.value).toBeGreaterThanOrEqual(2);
     const staging = await read('k8s/overlays/staging/kustomization.yaml');
     expect(staging.namespace).toBe('payments-api-staging');
+  });
+
+  const build = async (environment: string) => {
+    const { stdout } = await exec('kubectl', [
+      'kustomize',
+      join(workspace.path, 'k8s/overlays', environment),
+    ]);
+    return parseAllDocuments(stdout).map(d => d.toJS());
+  };
+
+  it('builds with the real kustomize into the image the overlay names', async () => {
+    await generate(input);
+    const objects = await build('production');
+    const deployment = objects.find(o => o.kind === 'Deployment');
+    expect(deployment.metadata.namespace).toBe('payments-api-production');
+    expect(deployment.spec.replicas).toBe(3);
+    expect(deployment.spec.template.spec.containers[0].image).toBe(
+      'ghcr.io/example/payments-api:replaced-by-the-pipeline',
+    );
+  });
+
+  it.each(['blue-green', 'canary'] as const)(
+    "makes %s an Argo Rollout analysed on the alert rules' signals",
+    async strategy => {
+      await generate({ ...input, strategy, errorRatePercent: 2 });
+      const objects = await build('production');
+      expect(objects.map(o => o.kind).sort()).toEqual(
+        [
+          'AnalysisTemplate',
+          'HorizontalPodAutoscaler',
+          'PodDisruptionBudget',
+          'Rollout',
+          'Service',
+          ...(strategy === 'blue-green' ? ['Service'] : []),
+        ].sort(),
+      );
+      const rollout = new Rollout(objects.find(o => o.kind === 'Rollout'));
+      rollout.validate();
+      expect(rollout.spec!.replicas).toBe(3);
+      const hpa = objects.find(o => o.kind === 'HorizontalPodAutoscaler');
+      expect(hpa.spec.scaleTargetRef).toEqual({
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Rollout',
+        name: 'payments-api',
+      });
+      const analysis = new AnalysisTemplate(
+        objects.find(o => o.kind === 'AnalysisTemplate'),
+      );
+      analysis.validate();
+      const [errors, latency] = analysis.spec!.metrics;
+      expect(errors.successCondition).toContain('result[0] <= 0.02');
+      expect(latency.successCondition).toContain('result[0] <= 1');
+      // The metrics and labels the alert rules use, in this namespace.
+      expect(errors.provider.prometheus!.query).toBe(
+        'sum(rate(http_requests_total{job="payments-api",namespace="{{args.namespace}}",status=~"5.."}[5m])) / sum(rate(http_requests_total{job="payments-api",namespace="{{args.namespace}}"}[5m]))',
+      );
+      expect(latency.provider.prometheus!.query).toBe(
+        'histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{job="payments-api",namespace="{{args.namespace}}"}[5m])))',
+      );
+      expect(analysis.spec!.args).toEqual([{ name: 'namespace' }]);
+    },
+  );
+
+  it('runs a blue-green Rollout with active and preview Services and analysis before and after promotion', async () => {
+    await generate({ ...input, strategy: 'blue-green' });
+    const objects = await build('production');
+    const rollout = new Rollout(objects.find(o => o.kind === 'Rollout'));
+    const analysis = {
+      templates: [{ templateName: 'payments-api-health' }],
+      args: [
+        {
+          name: 'namespace',
+          valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
+        },
+      ],
+    };
+    expect(rollout.spec!.strategy!.blueGreen).toMatchObject({
+      activeService: 'payments-api',
+      previewService: 'payments-api-preview',
+      prePromotionAnalysis: analysis,
+      postPromotionAnalysis: analysis,
+    });
+    expect(
+      objects.filter(o => o.kind === 'Service').map(o => o.metadata.name),
+    ).toEqual(['payments-api', 'payments-api-preview']);
+  });
+
+  it('runs a canary Rollout in weighted steps with pauses and analysis', async () => {
+    await generate({ ...input, strategy: 'canary' });
+    const objects = await build('production');
+    const canary = new Rollout(objects.find(o => o.kind === 'Rollout')).spec!
+      .strategy!.canary!;
+    expect(canary.steps).toEqual([
+      { setWeight: 20 },
+      { pause: { duration: '2m' } },
+      { setWeight: 50 },
+      { pause: { duration: '2m' } },
+      { setWeight: 80 },
+      { pause: { duration: '2m' } },
+    ]);
+    expect(canary.analysis).toMatchObject({
+      templates: [{ templateName: 'payments-api-health' }],
+      startingStep: 1,
+      args: [{ name: 'namespace' }],
+    });
   });
 
   it('keeps secrets out of the example env files', async () => {
@@ -109,6 +244,7 @@ describe('devops:environment:generate', () => {
     [{ image: 'ghcr.io/example/payments-api:latest' }, 'image'],
     [{ port: 0 }, 'port'],
     [{ database: 'oracle' }, 'database'],
+    [{ strategy: 'big-bang' }, 'strategy'],
   ])('the scaffolder refuses %j naming %s', (patch, field) => {
     expect(validate({ ...input, ...patch })).toEqual([field]);
   });

@@ -10,15 +10,21 @@ import {
   dockerCompose,
   envExample,
 } from '../environments/localEnvironment';
+import { STRATEGIES } from '../environments/deliveryStrategy';
 import { examples } from './environment.examples';
 import { writeFiles } from './writeFiles';
 import { HTTP_PATH, IMAGE_REPOSITORY, SERVICE_NAME } from './inputPatterns';
 
 const ENVIRONMENTS = ['staging', 'production'] as const;
 
+/** The Prometheus operator's default Service in a `monitoring` namespace. */
+const DEFAULT_PROMETHEUS_URL = 'http://prometheus-operated.monitoring.svc:9090';
+
 /**
- * Writes staging and production configuration: a kustomize base (Deployment
- * with probes and resources, Service, HPA, PodDisruptionBudget) with one
+ * Writes staging and production configuration: a kustomize base (the
+ * workload with probes, resources and the restricted security profile: a
+ * Deployment for rolling, an Argo Rollout and AnalysisTemplate for
+ * blue-green and canary; Service, HPA, PodDisruptionBudget) with one
  * overlay per environment, `.env.<environment>.example` files without
  * secret values, and a docker-compose.yml for local development with the
  * service's database.
@@ -43,6 +49,36 @@ export function createEnvironmentAction() {
         readinessPath: z =>
           z.string().regex(HTTP_PATH.pattern, HTTP_PATH.message).optional(),
         database: z => z.enum(DATABASES).default('none'),
+        strategy: z =>
+          z
+            .enum(STRATEGIES)
+            .default('rolling')
+            .describe(
+              'rolling: a Deployment; blue-green and canary: an Argo Rollout with Prometheus analysis',
+            ),
+        prometheusUrl: z =>
+          z
+            .string()
+            .url()
+            .default(DEFAULT_PROMETHEUS_URL)
+            .describe(
+              'Prometheus as the Argo Rollouts controller reaches it, for the rollout analysis',
+            ),
+        errorRatePercent: z =>
+          z
+            .number()
+            .min(0.1)
+            .max(25)
+            .default(1)
+            .describe('Error ratio (5xx, percent) that aborts a rollout'),
+        latencyP95Ms: z =>
+          z
+            .number()
+            .int()
+            .min(10)
+            .max(60_000)
+            .default(1000)
+            .describe('p95 latency (ms) that aborts a rollout'),
         targetPath: z => z.string().default('.'),
       },
       output: {
@@ -59,6 +95,12 @@ export function createEnvironmentAction() {
         port: ctx.input.port,
         healthPath: ctx.input.healthPath,
         readinessPath: ctx.input.readinessPath ?? ctx.input.healthPath,
+        strategy: ctx.input.strategy ?? 'rolling',
+        analysis: {
+          prometheusUrl: ctx.input.prometheusUrl ?? DEFAULT_PROMETHEUS_URL,
+          errorRatePercent: ctx.input.errorRatePercent ?? 1,
+          latencyP95Ms: ctx.input.latencyP95Ms ?? 1000,
+        },
       };
       const database = ctx.input.database ?? 'none';
       const files: Record<string, string> = {};

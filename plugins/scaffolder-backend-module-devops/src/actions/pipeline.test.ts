@@ -53,6 +53,7 @@ describe('devops:pipeline:generate', () => {
         '.github/workflows/ci-cd.yml',
         '.devops/deploy.sh',
         '.devops/report-deployment.sh',
+        '.devops/report-outcome.sh',
         '.devops/report-migrations.sh',
       ]);
       const text = await readFile(
@@ -86,17 +87,48 @@ describe('devops:pipeline:generate', () => {
       expect(workflow.jobs['deploy-production'].env.STRATEGY).toBe(
         combination.strategy,
       );
-      const productionSteps = workflow.jobs['deploy-production'].steps.map(
-        (s: any) => s.run ?? '',
-      );
-      expect(
-        productionSteps.some((r: string) =>
-          r.includes('report-deployment.sh production rolled_back'),
-        ),
-      ).toBe(true);
+      const production: any[] = workflow.jobs['deploy-production'].steps;
+      const productionSteps = production.map((s: any) => s.run ?? '');
+      // The outcome is reported whatever failed before it, from the verdict.
+      expect(production.at(-1)).toEqual({
+        name: 'Report the outcome',
+        if: "always() && steps.started.outcome == 'success'",
+        run: '.devops/report-outcome.sh production',
+      });
       expect(
         productionSteps.some((r: string) => r.includes('report-migrations.sh')),
       ).toBe(combination.hasDatabase);
+      // Production migrations: a dry run, a kept backup, then the real run.
+      const names = production.map((s: any) => s.name);
+      expect(
+        [
+          'Preview the migrations (dry run)',
+          'Back up the database',
+          'Keep the backup',
+          'Run database migrations',
+        ].map(n => names.indexOf(n)),
+      ).toEqual(
+        combination.hasDatabase
+          ? [
+              ...[0, 1, 2, 3].map(
+                i => names.indexOf('Preview the migrations (dry run)') + i,
+              ),
+            ]
+          : [-1, -1, -1, -1],
+      );
+      // Argo Rollouts' verdict needs its kubectl plugin.
+      expect(names.includes('Set up the Argo Rollouts kubectl plugin')).toBe(
+        combination.strategy !== 'rolling',
+      );
+      // The image the scan reads is built into this job, pull requests too.
+      const build: any[] = workflow.jobs.build.steps;
+      const built = build.find((s: any) => s.name === 'Build');
+      const scan = build.find((s: any) => s.name === 'Scan the image');
+      expect(built.with.load).toBe(true);
+      expect(built.with.tags.split('\n')).toContain(scan.with['image-ref']);
+      expect(build.indexOf(scan)).toBeLessThan(
+        build.findIndex((s: any) => s.name === 'Push'),
+      );
       expect(workflow.jobs.test.steps.at(-1).run).toContain('80');
     },
   );
@@ -113,6 +145,7 @@ describe('devops:pipeline:generate', () => {
     for (const script of [
       'deploy.sh',
       'report-deployment.sh',
+      'report-outcome.sh',
       'report-migrations.sh',
     ]) {
       const path = join(workspace.path, '.devops', script);
@@ -181,13 +214,34 @@ describe('devops:pipeline:generate', () => {
       expect(new Set(jobs.map(([, job]) => job.stage))).toEqual(
         new Set(GITLAB_STAGES),
       );
-      // With a database, approving production starts its migrations and
-      // the deploy follows them.
-      expect(pipeline['migrate-production'].rules).toEqual([
+      // With a database, approving production starts its backup, then the
+      // migrations (a dry run first), and the deploy follows them.
+      expect(pipeline['backup-production'].rules).toEqual([
         { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH', when: 'manual' },
+      ]);
+      expect(pipeline['backup-production'].artifacts.paths).toEqual([
+        'backup/database.dump',
+      ]);
+      expect(pipeline['migrate-production'].needs).toEqual([
+        'backup-production',
+      ]);
+      expect(pipeline['migrate-production'].script).toEqual([
+        '.devops/migrate.sh --dry-run',
+        '.devops/migrate.sh --report migrations.json',
       ]);
       expect(pipeline['deploy-production'].needs).toEqual([
         'migrate-production',
+      ]);
+      // A failed migration ends the deployment it started.
+      expect(pipeline['migrate-production'].after_script[1]).toContain(
+        '.devops/report-outcome.sh production',
+      );
+      // Every image reference is the project's registry image.
+      expect(pipeline.build.script[0]).toBe(
+        'docker build -t "$CI_REGISTRY_IMAGE:$VERSION" .',
+      );
+      expect(pipeline.push.rules).toEqual([
+        { if: '$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' },
       ]);
       expect(pipeline['deploy-staging'].needs).toEqual(['migrate-staging']);
       expect(pipeline['migrate-staging'].script).toEqual([
@@ -199,11 +253,11 @@ describe('devops:pipeline:generate', () => {
       expect(pipeline['migrate-production'].after_script[0]).toContain(
         `.devops/report-migrations.sh production ${MIGRATION_TOOL[runtime]} migrations.json`,
       );
-      expect(pipeline['deploy-production'].script.join('\n')).toContain(
-        'blue-green',
-      );
+      expect(pipeline['deploy-production'].script).toEqual([
+        '.devops/deploy.sh production "$CI_REGISTRY_IMAGE:$VERSION"',
+      ]);
       expect(pipeline['deploy-production'].after_script[0]).toContain(
-        'rolled_back',
+        '.devops/report-outcome.sh production',
       );
     },
   );

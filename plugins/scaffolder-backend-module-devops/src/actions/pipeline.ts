@@ -5,10 +5,14 @@ import {
   deployScript,
   reportDeploymentScript,
   reportMigrationsScript,
+  reportOutcomeScript,
   STRATEGIES,
 } from '../pipeline/deployScripts';
 import { githubWorkflow } from '../pipeline/githubWorkflow';
-import { gitlabPipeline } from '../pipeline/gitlabPipeline';
+import {
+  GITLAB_REGISTRY_IMAGE,
+  gitlabPipeline,
+} from '../pipeline/gitlabPipeline';
 import { examples } from './pipeline.examples';
 import { writeFiles } from './writeFiles';
 import {
@@ -45,7 +49,13 @@ export function createPipelineAction() {
             .default('rolling')
             .describe('Production deployment strategy'),
         image: z =>
-          z.string().regex(IMAGE_REPOSITORY.pattern, IMAGE_REPOSITORY.message),
+          z
+            .string()
+            .regex(IMAGE_REPOSITORY.pattern, IMAGE_REPOSITORY.message)
+            .optional()
+            .describe(
+              'GitHub: the registry repository the image is pushed to (required). GitLab pushes to the project registry, $CI_REGISTRY_IMAGE',
+            ),
         healthPath: z => z.string().regex(HTTP_PATH.pattern, HTTP_PATH.message),
         coverageThreshold: z => z.number().int().min(0).max(100).default(80),
         hasDatabase: z => z.boolean().default(false),
@@ -59,12 +69,20 @@ export function createPipelineAction() {
       },
     },
     async handler(ctx) {
+      if (ctx.input.provider === 'github' && !ctx.input.image) {
+        throw new Error(
+          'image is required for provider github: the registry repository to push to, e.g. ghcr.io/acme/payments-api',
+        );
+      }
       const options = {
         service: ctx.input.service,
         entityRef: ctx.input.entityRef,
         runtime: ctx.input.runtime,
         strategy: ctx.input.strategy ?? 'rolling',
-        image: ctx.input.image,
+        image:
+          ctx.input.provider === 'gitlab'
+            ? GITLAB_REGISTRY_IMAGE
+            : ctx.input.image!,
         healthPath: ctx.input.healthPath,
         coverageThreshold: ctx.input.coverageThreshold ?? 80,
         hasDatabase: ctx.input.hasDatabase ?? false,
@@ -88,11 +106,9 @@ export function createPipelineAction() {
         ctx.input.targetPath ?? '.',
         {
           ...pipeline,
-          '.devops/deploy.sh': deployScript(
-            options.service,
-            options.healthPath,
-          ),
+          '.devops/deploy.sh': deployScript(options.service, options.strategy),
           '.devops/report-deployment.sh': reportDeploymentScript,
+          '.devops/report-outcome.sh': reportOutcomeScript,
           '.devops/report-migrations.sh': reportMigrationsScript,
         },
       );

@@ -38,12 +38,20 @@ const healthcheck = (command: string[]): Instruction => ({
   command,
 });
 
-/** A non-root system user for runtimes whose image has none. */
+/**
+ * The account every image runs as, by number: a kubelet can only verify
+ * `runAsNonRoot` for a numeric USER, and the pod spec's runAsUser,
+ * runAsGroup and fsGroup name the same ids.
+ */
+export const IMAGE_USER = { uid: 10001, gid: 10001 } as const;
+const imageUser = `${IMAGE_USER.uid}:${IMAGE_USER.gid}`;
+
+/** Creates the account with exactly those ids (Debian-based images). */
 const addUser: Instruction = {
   kind: 'RUN',
-  shell:
-    'groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app',
+  shell: `groupadd --system --gid ${IMAGE_USER.gid} app && useradd --system --uid ${IMAGE_USER.uid} --gid ${IMAGE_USER.gid} --no-create-home --shell /usr/sbin/nologin app`,
 };
+const runAsImageUser: Instruction = { kind: 'USER', user: imageUser };
 
 export function dockerfileFor(
   runtime: Runtime,
@@ -78,6 +86,7 @@ export function dockerfileFor(
           {
             image: images.run,
             instructions: [
+              addUser,
               {
                 kind: 'ENV',
                 values: { NODE_ENV: 'production', PORT: String(shape.port) },
@@ -86,11 +95,11 @@ export function dockerfileFor(
               {
                 kind: 'COPY',
                 from: 'build',
-                chown: 'node:node',
+                chown: imageUser,
                 sources: ['/app'],
                 destination: '/app',
               },
-              { kind: 'USER', user: 'node' },
+              runAsImageUser,
               { kind: 'EXPOSE', port: shape.port },
               healthcheck([
                 'node',
@@ -135,6 +144,8 @@ export function dockerfileFor(
                 values: {
                   PATH: '/venv/bin:$PATH',
                   PYTHONUNBUFFERED: '1',
+                  // The root filesystem is read-only in the cluster.
+                  PYTHONDONTWRITEBYTECODE: '1',
                   PORT: String(shape.port),
                 },
               },
@@ -148,11 +159,11 @@ export function dockerfileFor(
               {
                 kind: 'COPY',
                 from: 'build',
-                chown: 'app:app',
+                chown: imageUser,
                 sources: ['/app'],
                 destination: '/app',
               },
-              { kind: 'USER', user: 'app' },
+              runAsImageUser,
               { kind: 'EXPOSE', port: shape.port },
               healthcheck([
                 'python',
@@ -198,7 +209,7 @@ export function dockerfileFor(
                 destination: '/usr/local/bin/server',
               },
               { kind: 'ENV', values: { PORT: String(shape.port) } },
-              { kind: 'USER', user: 'app' },
+              runAsImageUser,
               { kind: 'EXPOSE', port: shape.port },
               // The runtime image has no HTTP client; the binary checks itself.
               healthcheck(['/usr/local/bin/server', 'healthcheck', url]),
@@ -236,12 +247,12 @@ export function dockerfileFor(
               {
                 kind: 'COPY',
                 from: 'build',
-                chown: 'app:app',
+                chown: imageUser,
                 sources: ['/app.jar'],
                 destination: '/app/app.jar',
               },
               { kind: 'ENV', values: { PORT: String(shape.port) } },
-              { kind: 'USER', user: 'app' },
+              runAsImageUser,
               { kind: 'EXPOSE', port: shape.port },
               // The JRE image has no HTTP client; the application checks itself.
               healthcheck([

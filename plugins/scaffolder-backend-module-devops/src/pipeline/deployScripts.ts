@@ -1,11 +1,16 @@
+import { WORKLOAD_KIND, type Strategy } from '../environments/deliveryStrategy';
+
 /**
  * Shell scripts the generated pipelines call. They live in the service's
  * repository under `.devops/`, so the same logic runs from GitHub Actions
  * and GitLab CI, and every line is checked by shellcheck in our tests.
  */
 
-export const STRATEGIES = ['rolling', 'blue-green', 'canary'] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+export { STRATEGIES } from '../environments/deliveryStrategy';
+
+/** The file deploy.sh writes its verdict to, for the report step. */
+export const VERDICT_FILE = '.devops/deploy-verdict';
+export type { Strategy } from '../environments/deliveryStrategy';
 
 /** Reports one deployment to the Backstage DevOps API; never fails the build. */
 export const reportDeploymentScript = `#!/usr/bin/env bash
@@ -85,84 +90,99 @@ fi
 `;
 
 /**
- * Deploys an image to an environment with the chosen strategy, checks the
- * health endpoint afterwards and rolls back automatically when it fails.
+ * Reports how a started deployment ended: the verdict deploy.sh wrote, or
+ * failed when it never ran (a migration failed first), so a deployment is
+ * never left in progress.
  */
-export function deployScript(service: string, healthPath: string): string {
+export const reportOutcomeScript = `#!/usr/bin/env bash
+# Usage: report-outcome.sh <environment>
+# Reports the verdict in ${VERDICT_FILE}, or failed when there is none.
+set -euo pipefail
+status="failed"
+if [ -s ${VERDICT_FILE} ]; then
+  status="$(cat ${VERDICT_FILE})"
+fi
+exec "$(dirname "$0")/report-deployment.sh" "$1" "$status"
+`;
+export const REPORT_OUTCOME = '.devops/report-outcome.sh';
+
+/** pg_dump for the backup before production migrations, pinned. */
+export const PG_DUMP_IMAGE = 'postgres:17.2-bookworm';
+/** How long CI keeps that backup. */
+export const BACKUP_RETENTION_DAYS = 30;
+
+/** The kubectl plugin that reads Argo Rollouts' verdict, pinned. */
+export const ARGO_ROLLOUTS_PLUGIN_VERSION = 'v1.7.2';
+export const installArgoRolloutsPlugin = `curl --silent --show-error --fail --location --output /usr/local/bin/kubectl-argo-rollouts https://github.com/argoproj/argo-rollouts/releases/download/${ARGO_ROLLOUTS_PLUGIN_VERSION}/kubectl-argo-rollouts-linux-amd64 && chmod +x /usr/local/bin/kubectl-argo-rollouts`;
+
+/**
+ * Sets the image in an environment's overlay, applies it and waits for the
+ * verdict of the engine that rolls it out: `kubectl rollout status` for a
+ * Deployment (undone with `kubectl rollout undo` when it fails), Argo
+ * Rollouts for blue-green and canary (which aborts and returns traffic to
+ * the stable version itself when its analysis fails). The verdict -
+ * succeeded, failed or rolled_back - is what the pipeline reports.
+ */
+export function deployScript(service: string, strategy: Strategy): string {
+  const kind = WORKLOAD_KIND[strategy];
+  const wait =
+    kind === 'Deployment'
+      ? `if kubectl -n "$namespace" rollout status "deployment/$service" --timeout=10m; then
+  verdict succeeded
+  exit 0
+fi
+# A Deployment does not undo itself; return to the previous revision. The
+# first deployment has none, and then the verdict is failed.
+if kubectl -n "$namespace" rollout undo "deployment/$service" &&
+  kubectl -n "$namespace" rollout status "deployment/$service" --timeout=10m; then
+  verdict rolled_back
+else
+  verdict failed
+fi
+exit 1`
+      : `# Exits non-zero when the analysis fails and the controller aborts.
+if kubectl argo rollouts status "$service" -n "$namespace" --timeout 30m; then
+  verdict succeeded
+  exit 0
+fi
+# Aborting is idempotent: it stops a rollout that only timed out, and the
+# controller moves traffic back to the stable version.
+kubectl argo rollouts abort "$service" -n "$namespace" || true
+stable="$(kubectl -n "$namespace" get rollout "$service" -o jsonpath='{.status.stableRS}')"
+current="$(kubectl -n "$namespace" get rollout "$service" -o jsonpath='{.status.currentPodHash}')"
+# Without an earlier stable version (the first deployment) there is
+# nothing to return to.
+if [ -n "$stable" ] && [ "$stable" != "$current" ]; then
+  verdict rolled_back
+else
+  verdict failed
+fi
+exit 1`;
   return `#!/usr/bin/env bash
-# Usage: deploy.sh <environment> <strategy> <image>
-# Reads the cluster from KUBECONFIG and the public URL from SERVICE_URL.
+# Usage: deploy.sh <environment> <image>
+# Sets <image> in k8s/overlays/<environment>, applies the overlay with the
+# cluster from KUBECONFIG and waits for the verdict of ${
+    kind === 'Deployment' ? 'the Deployment rollout' : 'Argo Rollouts'
+  } (${strategy}).
+# Writes succeeded, failed or rolled_back to ${VERDICT_FILE}; exits 0 only
+# on succeeded.
 set -euo pipefail
 
 environment="$1"
-strategy="$2"
-image="$3"
+image="$2"
 service="${service}"
 namespace="$service-$environment"
 overlay="k8s/overlays/$environment"
 
-healthy() {
-  curl --silent --fail --retry 10 --retry-delay 6 --retry-all-errors --max-time 5 \\
-    "$SERVICE_URL${healthPath}" > /dev/null
+verdict() {
+  printf '%s\\n' "$1" > "${VERDICT_FILE}"
+  echo "deployment verdict: $1"
 }
+verdict failed
 
-apply_overlay() {
-  (cd "$overlay" && kustomize edit set image "$image")
-  kubectl apply -k "$overlay"
-}
+(cd "$overlay" && kustomize edit set image "$service=$image")
+kubectl apply -k "$overlay"
 
-rolling() {
-  apply_overlay
-  if ! kubectl -n "$namespace" rollout status "deployment/$service" --timeout=10m || ! healthy; then
-    kubectl -n "$namespace" rollout undo "deployment/$service"
-    return 1
-  fi
-}
-
-blue_green() {
-  live="$(kubectl -n "$namespace" get service "$service" -o jsonpath='{.spec.selector.color}' || true)"
-  idle="blue"
-  if [ "$live" = "blue" ]; then idle="green"; fi
-  apply_overlay
-  kubectl -n "$namespace" get deployment "$service" -o yaml \\
-    | sed -e "s/name: $service\\$/name: $service-$idle/" \\
-    | kubectl -n "$namespace" apply -f -
-  kubectl -n "$namespace" set image "deployment/$service-$idle" "$service=$image"
-  kubectl -n "$namespace" rollout status "deployment/$service-$idle" --timeout=10m
-  kubectl -n "$namespace" patch service "$service" -p "{\\"spec\\":{\\"selector\\":{\\"color\\":\\"$idle\\"}}}"
-  if ! healthy; then
-    if [ -n "$live" ]; then
-      kubectl -n "$namespace" patch service "$service" -p "{\\"spec\\":{\\"selector\\":{\\"color\\":\\"$live\\"}}}"
-    fi
-    return 1
-  fi
-}
-
-canary() {
-  kubectl -n "$namespace" get deployment "$service" -o yaml \\
-    | sed -e "s/name: $service\\$/name: $service-canary/" \\
-    | kubectl -n "$namespace" apply -f -
-  kubectl -n "$namespace" scale "deployment/$service-canary" --replicas=1
-  kubectl -n "$namespace" set image "deployment/$service-canary" "$service=$image"
-  kubectl -n "$namespace" rollout status "deployment/$service-canary" --timeout=10m
-  # Let the canary take traffic before promoting it.
-  sleep "\${CANARY_SECONDS:-300}"
-  if ! healthy; then
-    kubectl -n "$namespace" delete deployment "$service-canary"
-    return 1
-  fi
-  kubectl -n "$namespace" delete deployment "$service-canary"
-  rolling
-}
-
-case "$strategy" in
-  rolling) rolling ;;
-  blue-green) blue_green ;;
-  canary) canary ;;
-  *)
-    echo "unknown strategy $strategy" >&2
-    exit 2
-    ;;
-esac
+${wait}
 `;
 }

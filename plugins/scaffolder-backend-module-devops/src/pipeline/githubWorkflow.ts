@@ -4,6 +4,13 @@ import {
   MIGRATION_NEEDS_RUNTIME,
   RUNTIME_COMMANDS,
 } from './runtimeSteps';
+import { WORKLOAD_KIND } from '../environments/deliveryStrategy';
+import {
+  BACKUP_RETENTION_DAYS,
+  installArgoRolloutsPlugin,
+  PG_DUMP_IMAGE,
+  REPORT_OUTCOME,
+} from './deployScripts';
 import type { PipelineOptions } from './PipelineOptions';
 
 type Step = {
@@ -49,17 +56,77 @@ export function githubWorkflow(o: PipelineOptions) {
     ACTOR: '${{ github.actor }}',
   };
   const image = `${o.image}:\${{ needs.build.outputs.version }}`;
-
-  const deploySteps = (
-    environment: 'staging' | 'production',
-    strategy: string,
-  ): Step[] => [
+  const usesRollout = WORKLOAD_KIND[o.strategy] === 'Rollout';
+  const tool = MIGRATION_TOOL[o.runtime];
+  const migrationSteps = (environment: 'staging' | 'production'): Step[] => {
+    if (!o.hasDatabase) {
+      return [];
+    }
+    const databaseUrl = {
+      DATABASE_URL: `\${{ secrets.DATABASE_URL_${environment.toUpperCase()} }}`,
+    };
+    // Production: see what would run, keep a backup, then apply.
+    const safety: Step[] =
+      environment === 'production'
+        ? [
+            {
+              name: 'Preview the migrations (dry run)',
+              run: `${MIGRATE_COMMAND} --dry-run`,
+              env: databaseUrl,
+            },
+            {
+              name: 'Back up the database',
+              // The container's shell expands DATABASE_URL, so the secret
+              // stays out of the command line.
+              run: `mkdir -p backup\n# shellcheck disable=SC2016\ndocker run --rm --network host -v "$PWD/backup:/backup" -e DATABASE_URL ${PG_DUMP_IMAGE} sh -c 'pg_dump --format=custom --file=/backup/database.dump "$DATABASE_URL"'`,
+              env: databaseUrl,
+            },
+            {
+              name: 'Keep the backup',
+              uses: 'actions/upload-artifact@v4',
+              with: {
+                name: 'database-backup-${{ needs.build.outputs.version }}',
+                path: 'backup/database.dump',
+                'retention-days': BACKUP_RETENTION_DAYS,
+                'if-no-files-found': 'error',
+              },
+            },
+          ]
+        : [];
+    return [
+      ...(MIGRATION_NEEDS_RUNTIME[tool] ? [setup] : []),
+      ...safety,
+      {
+        name: 'Run database migrations',
+        run: `${MIGRATE_COMMAND} --report migrations.json`,
+        env: databaseUrl,
+      },
+      {
+        name: 'Report migrations',
+        // Also after a failed run: the report names the failed migration.
+        if: "always() && hashFiles('migrations.json') != ''",
+        run: `.devops/report-migrations.sh ${environment} ${tool} migrations.json`,
+      },
+    ];
+  };
+  const deploySteps = (environment: 'staging' | 'production'): Step[] => [
     checkout,
     { name: 'Set up kubectl', uses: 'azure/setup-kubectl@v4' },
     {
       name: 'Set up kustomize',
       uses: 'imranismail/setup-kustomize@v2',
     },
+    ...(usesRollout
+      ? [
+          {
+            name: 'Set up the Argo Rollouts kubectl plugin',
+            run: `${installArgoRolloutsPlugin.replace(
+              /\/usr\/local\/bin/g,
+              '"$RUNNER_TEMP"',
+            )} && echo "$RUNNER_TEMP" >> "$GITHUB_PATH"`,
+          },
+        ]
+      : []),
     {
       name: 'Write kubeconfig',
       run: 'mkdir -p ~/.kube && printf %s "$KUBECONFIG_DATA" > ~/.kube/config',
@@ -73,49 +140,25 @@ export function githubWorkflow(o: PipelineOptions) {
     },
     {
       name: 'Report deployment started',
+      id: 'started',
       run: `.devops/report-deployment.sh ${environment} in_progress`,
     },
-    ...(o.hasDatabase
-      ? [
-          ...(MIGRATION_NEEDS_RUNTIME[MIGRATION_TOOL[o.runtime]]
-            ? [setup]
-            : []),
-          {
-            name: 'Run database migrations',
-            run: `${MIGRATE_COMMAND} --report migrations.json`,
-            env: {
-              DATABASE_URL: `\${{ secrets.DATABASE_URL_${environment.toUpperCase()} }}`,
-            },
-          },
-          {
-            name: 'Report migrations',
-            // Also after a failed run: the report names the failed migration.
-            if: "always() && hashFiles('migrations.json') != ''",
-            run: `.devops/report-migrations.sh ${environment} ${
-              MIGRATION_TOOL[o.runtime]
-            } migrations.json`,
-          },
-        ]
-      : []),
+    ...migrationSteps(environment),
     {
-      name: `Deploy (${strategy})`,
+      name: `Deploy (${o.strategy})`,
       id: 'deploy',
-      run: `.devops/deploy.sh ${environment} ${strategy} "${image}"`,
-      env: { SERVICE_URL: `\${{ vars.${environment.toUpperCase()}_URL }}` },
+      run: `.devops/deploy.sh ${environment} "$IMAGE"`,
+      env: { IMAGE: image },
     },
     {
-      name: 'Report success',
-      if: 'success()',
-      run: `.devops/report-deployment.sh ${environment} succeeded`,
-    },
-    {
-      // deploy.sh rolled back before failing; say so.
-      name: 'Report rollback',
-      if: "failure() && steps.deploy.outcome == 'failure'",
-      run: `.devops/report-deployment.sh ${environment} rolled_back`,
+      // Whatever failed - migrations, the deploy or the engine's analysis -
+      // the deployment ends with the verdict deploy.sh wrote, or failed when
+      // it never ran; it is never left in progress.
+      name: 'Report the outcome',
+      if: "always() && steps.started.outcome == 'success'",
+      run: `${REPORT_OUTCOME} ${environment}`,
     },
   ];
-
   return {
     name: 'CI/CD',
     on: {
@@ -174,20 +217,14 @@ export function githubWorkflow(o: PipelineOptions) {
           },
           { name: 'Set up Buildx', uses: 'docker/setup-buildx-action@v3' },
           {
-            name: 'Log in to the registry',
-            uses: 'docker/login-action@v3',
-            with: {
-              registry: o.image.split('/')[0],
-              username: '${{ github.actor }}',
-              password: '${{ secrets.GITHUB_TOKEN }}',
-            },
-          },
-          {
-            name: 'Build and push',
+            // Loaded into this job's Docker, so the scan below has the
+            // image on pull requests too; pushed only after it passes.
+            name: 'Build',
             uses: 'docker/build-push-action@v6',
             with: {
               context: '.',
-              push: "${{ github.event_name != 'pull_request' }}",
+              load: true,
+              push: false,
               tags: `${o.image}:\${{ steps.version.outputs.version }}\n${o.image}:sha-\${{ github.sha }}`,
               'cache-from': 'type=gha',
               'cache-to': 'type=gha,mode=max',
@@ -203,6 +240,22 @@ export function githubWorkflow(o: PipelineOptions) {
               'ignore-unfixed': true,
             },
           },
+          {
+            name: 'Log in to the registry',
+            if: "github.event_name != 'pull_request'",
+            uses: 'docker/login-action@v3',
+            with: {
+              registry: o.image.split('/')[0],
+              username: '${{ github.actor }}',
+              password: '${{ secrets.GITHUB_TOKEN }}',
+            },
+          },
+          {
+            name: 'Push',
+            if: "github.event_name != 'pull_request'",
+            run: `docker push "${o.image}:\${VERSION}" && docker push "${o.image}:sha-\${GITHUB_SHA}"`,
+            env: { VERSION: '${{ steps.version.outputs.version }}' },
+          },
         ],
       },
       'deploy-staging': {
@@ -211,8 +264,9 @@ export function githubWorkflow(o: PipelineOptions) {
         if: "github.ref == 'refs/heads/main'",
         'runs-on': 'ubuntu-24.04',
         environment: { name: 'staging', url: '${{ vars.STAGING_URL }}' },
-        env: { ...reportEnv, STRATEGY: 'rolling' },
-        steps: deploySteps('staging', 'rolling'),
+        // Staging rehearses production's rollout with the same engine.
+        env: { ...reportEnv, STRATEGY: o.strategy },
+        steps: deploySteps('staging'),
       },
       'smoke-test': {
         name: 'Smoke test staging',
@@ -230,11 +284,11 @@ export function githubWorkflow(o: PipelineOptions) {
         name: 'Deploy to production',
         needs: ['build', 'smoke-test'],
         'runs-on': 'ubuntu-24.04',
-        // Required reviewers on the production environment make this wait
-        // for approval.
+        // The template creates the production environment with required
+        // reviewers, so this job waits for their approval.
         environment: { name: 'production', url: '${{ vars.PRODUCTION_URL }}' },
         env: { ...reportEnv, STRATEGY: o.strategy },
-        steps: deploySteps('production', o.strategy),
+        steps: deploySteps('production'),
       },
     },
   };

@@ -125,6 +125,9 @@ describe('the new-service template, node runtime', () => {
     );
     expect(dockerfile).toContain('COPY package.json package-lock.json ./');
     expect(dockerfile).toContain('CMD ["node","src/server.js"]');
+    // A numeric user the kubelet can verify as non-root, created with that id.
+    expect(dockerfile).toMatch(/^USER 10001:10001$/m);
+    expect(dockerfile).toContain('useradd --system --uid 10001 --gid 10001');
 
     // The pipeline's own install, lint and test-with-coverage commands.
     const commands = RUNTIME_COMMANDS.node;

@@ -156,9 +156,21 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
         'mkdocs.yml',
         'docs/index.md',
         'monitoring/alerts.rules.yml',
-        'k8s/base/deployment.yaml',
+        'k8s/base/kustomization.yaml',
       ]),
     );
+    // rolling stays a Deployment; blue-green and canary are Argo Rollouts.
+    const strategy =
+      (combination as { strategy?: string }).strategy ?? values.strategy;
+    expect(
+      ['k8s/base/deployment.yaml', 'k8s/base/rollout.yaml'].filter(path =>
+        files.has(path),
+      ),
+    ).toEqual([
+      strategy === 'rolling'
+        ? 'k8s/base/deployment.yaml'
+        : 'k8s/base/rollout.yaml',
+    ]);
     expect(
       [...files.keys()].some(path =>
         /^(knexfile|alembic|flyway)|^\.devops\/migrate/.test(path),
