@@ -17,20 +17,21 @@ describe('GET /v1/entities/{kind}/{namespace}/{name}/health', () => {
   });
   afterAll(() => servers.close());
 
+  const annotated = () => ({
+    ...paymentsApi,
+    metadata: {
+      ...paymentsApi.metadata,
+      annotations: {
+        'devops/health-url.production': servers.url('healthy'),
+        'devops/health-url.staging': servers.url('wrong-status'),
+      },
+    },
+  });
+
   it('shows what the poller found per environment, in promotion order', async () => {
     const server = await startDevopsBackend({
-      entities: [
-        {
-          ...paymentsApi,
-          metadata: {
-            ...paymentsApi.metadata,
-            annotations: {
-              'devops/health-url.production': servers.url('healthy'),
-              'devops/health-url.staging': servers.url('wrong-status'),
-            },
-          },
-        },
-      ],
+      config: { devops: { health: { allowedHosts: ['127.0.0.1'] } } },
+      entities: [annotated()],
     });
 
     const res = await request(server)
@@ -56,6 +57,23 @@ describe('GET /v1/entities/{kind}/{namespace}/{name}/health', () => {
       uptimePercent: 0,
       lastFailure: { errorClass: 'unexpected_status', httpStatus: 503 },
     });
+  });
+
+  it('polls nothing while devops.health.allowedHosts is unset', async () => {
+    const hits = [...servers.hits.values()].reduce((a, b) => a + b, 0);
+    const server = await startDevopsBackend({ entities: [annotated()] });
+
+    const res = await request(server)
+      .get('/api/devops/v1/entities/component/default/payments-api/health')
+      .set('authorization', userAuth());
+
+    expect(res.body.environments.map((e: any) => [e.status, e.checks])).toEqual(
+      [
+        ['unknown', 0],
+        ['unknown', 0],
+      ],
+    );
+    expect([...servers.hits.values()].reduce((a, b) => a + b, 0)).toBe(hits);
   });
 
   it('answers 400 to a window it cannot serve', async () => {

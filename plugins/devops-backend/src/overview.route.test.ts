@@ -126,6 +126,7 @@ describe('GET /v1/overview', () => {
     async databaseId => {
       const server = await startDevopsBackend({
         knex: await databases.init(databaseId),
+        config: { devops: { health: { allowedHosts: ['127.0.0.1'] } } },
         entities: catalog(servers.url('healthy')),
       });
       await deploy(server, 'staging', '1.4.0', 30);

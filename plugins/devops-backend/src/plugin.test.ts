@@ -111,7 +111,7 @@ describe('POST /v1/deployments', () => {
       /environment: 'qa' is not an environment of component:default\/payments-api/,
     ],
     [{ commit_sha: 'abc1234' }, /unknown field\(s\) commit_sha/],
-    [{ url: 'not a url' }, /url: Invalid url/],
+    [{ url: 'not a url' }, /url: must be an absolute http or https URL/],
     [{ commitSha: 'xyz' }, /commitSha: must be a hex commit hash/],
   ])(
     'answers 400 naming the field for %j and writes nothing',

@@ -22,17 +22,20 @@ import { AlertmanagerSync } from './alerts/AlertmanagerSync';
 import { DEFAULT_SEVERITY_MAP } from './alerts/alertmanagerPayload';
 import { CachedAlertStore } from './alerts/CachedAlertStore';
 import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
+import { ResolvedAlertPruner } from './alerts/ResolvedAlertPruner';
 import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
 import { HealthChecker } from './health/HealthChecker';
 import { HealthHistoryPruner } from './health/HealthHistoryPruner';
 import { HealthPoller } from './health/HealthPoller';
-import { compileHostPatterns } from './health/hostPatterns';
+import { HealthTargetAddresses } from './health/healthTargetAddresses';
+import { HostAllowList } from './health/hostAllowList';
 import { OverviewService } from './overview/OverviewService';
 import { builtInReadinessChecks } from './readiness/checks';
 import { readReadinessSettings } from './readiness/readinessConfig';
 import { ReadinessService } from './readiness/ReadinessService';
 import { EntityEnvironments } from './service/EntityEnvironments';
+import { readIngestionLimits } from './service/ingestionConfig';
 import { createRouter } from './service/router';
 
 /**
@@ -71,6 +74,8 @@ export const devopsPlugin = createBackendPlugin({
           ? parseEnvironmentList(configured.join(','))
           : [...DEFAULT_DEVOPS_ENVIRONMENTS];
 
+        const ingestionLimits = readIngestionLimits(config);
+
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
@@ -87,14 +92,20 @@ export const devopsPlugin = createBackendPlugin({
         const healthConfig = config.getOptionalConfig('devops.health');
         const num = (key: string, fallback: number) =>
           healthConfig?.getOptionalNumber(key) ?? fallback;
-        if (healthConfig?.getOptionalBoolean('enabled') ?? true) {
-          const allowedHosts =
-            healthConfig?.getOptionalStringArray('allowedHosts');
-          if (!allowedHosts) {
-            logger.warn(
-              'devops.health.allowedHosts is not set: health checks may target any host an entity names',
-            );
-          }
+        const allowedHosts =
+          healthConfig?.getOptionalStringArray('allowedHosts');
+        const healthEnabled =
+          healthConfig?.getOptionalBoolean('enabled') ?? true;
+        if (healthEnabled && !allowedHosts) {
+          // Polling any host an entity names would let entity authors make
+          // the backend fetch internal addresses; better no polling at all.
+          logger.error(
+            'Health checks are NOT running: devops.health.allowedHosts is not set. List the host names (and any private CIDR ranges) your health URLs use, or set devops.health.enabled: false',
+          );
+        }
+        if (healthEnabled && allowedHosts) {
+          const allowList = new HostAllowList(allowedHosts);
+          allowList.advice.forEach(advice => logger.warn(advice));
           const poller = new HealthPoller({
             catalog: deps.catalog,
             auth: deps.auth,
@@ -105,7 +116,9 @@ export const devopsPlugin = createBackendPlugin({
               maxBodyBytes: num('maxBodyBytes', 65536),
               maxRedirects: num('maxRedirects', 3),
               degradedLatencyMs: num('degradedLatencyMs', 2000),
-              isHostAllowed: compileHostPatterns(allowedHosts),
+              addresses: new HealthTargetAddresses({ allowList }),
+              bodyChecks:
+                healthConfig?.getOptionalBoolean('allowBodyChecks') ?? false,
             }),
             concurrency: num('concurrency', 20),
             tickMs: num('tickSeconds', 10) * 1000,
@@ -152,8 +165,30 @@ export const devopsPlugin = createBackendPlugin({
             logger,
             severityMap,
             intervalSeconds: syncIntervalSeconds!,
+            maxClockSkewMs: ingestionLimits.maxClockSkewMs,
           }).schedule(deps.scheduler);
         }
+
+        const resolvedWindowDays =
+          alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7;
+        const readinessSettings = readReadinessSettings(config);
+        const maxResolved =
+          alertsConfig?.getOptionalNumber('maxResolvedAlerts') ?? 5000;
+        if (!(Number.isInteger(maxResolved) && maxResolved >= 0)) {
+          throw new Error(
+            'devops.alerts.maxResolvedAlerts must be a whole number of alerts, 0 or more',
+          );
+        }
+        await new ResolvedAlertPruner({
+          store: alerts,
+          logger,
+          // Readiness looks back over its own window for routed alerts.
+          resolvedWindowDays: Math.max(
+            resolvedWindowDays,
+            readinessSettings.thresholds.windowDays,
+          ),
+          maxResolved,
+        }).schedule(deps.scheduler);
 
         deps.permissionsRegistry.addPermissions(devopsPermissions);
 
@@ -161,7 +196,7 @@ export const devopsPlugin = createBackendPlugin({
         const readiness = new ReadinessService({
           builtIn: builtInReadinessChecks,
           added: readinessChecks,
-          settings: readReadinessSettings(config),
+          settings: readinessSettings,
           reader: new DatabaseReadinessReader(knex),
           alerts,
           logger,
@@ -194,8 +229,7 @@ export const devopsPlugin = createBackendPlugin({
             alertSettings: {
               severityMap,
               syncIntervalSeconds,
-              resolvedWindowDays:
-                alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7,
+              resolvedWindowDays,
             },
             entities,
             overview,
@@ -203,6 +237,7 @@ export const devopsPlugin = createBackendPlugin({
               config.getOptionalBoolean(
                 'devops.ingestion.requireCatalogEntity',
               ) ?? true,
+            ingestionLimits,
           }),
         );
 

@@ -89,6 +89,7 @@ describe('GET /v1/entities/{kind}/{namespace}/{name}/readiness', () => {
         entity.metadata.annotations!['devops/health-url.production'];
       const server = await startDevopsBackend({
         knex: await databases.init(databaseId),
+        config: { devops: { health: { allowedHosts: ['127.0.0.1'] } } },
         entities: [entity],
       });
       await deploy(server, 'staging', '1.0.0', 100);

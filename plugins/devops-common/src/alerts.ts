@@ -45,6 +45,11 @@ export interface DevopsAlert {
 export interface EntityAlerts {
   entityRef: string;
   alerts: DevopsAlert[];
+  /**
+   * Pass as `cursor` for the next page of `alerts`; absent on the last page.
+   * Older clients that ignore it see the first page.
+   */
+  nextCursor?: string;
   firing: Record<AlertSeverity, number>;
   source: {
     lastWebhookAt?: string;

@@ -11,6 +11,7 @@ export * from './deployments';
 export * from './doraBands';
 export * from './environments';
 export * from './health';
+export * from './links';
 export * from './metrics';
 export * from './migrations';
 export * from './overview';

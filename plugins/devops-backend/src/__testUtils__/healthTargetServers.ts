@@ -16,6 +16,8 @@ export interface HealthTargetServers {
   url(kind: TargetKind): string;
   /** Requests received per path, to count checks. */
   hits: Map<string, number>;
+  /** Host headers of requests to `/echo-host`, to see which name was asked. */
+  hostHeaders: string[];
   close(): Promise<void>;
 }
 
@@ -29,7 +31,9 @@ export type TargetKind =
   | 'redirect-loop'
   | 'redirect-once'
   | 'bad-tls'
-  | 'wrong-body';
+  | 'wrong-body'
+  | 'redirect-to'
+  | 'echo-host';
 
 function selfSignedCertificate() {
   const dir = mkdtempSync(join(tmpdir(), 'devops-tls-'));
@@ -66,6 +70,7 @@ export async function startHealthTargetServers(options: {
   slowMs: number;
 }): Promise<HealthTargetServers> {
   const hits = new Map<string, number>();
+  const hostHeaders: string[] = [];
   const open = new Set<http.ServerResponse>();
   const handler: http.RequestListener = (req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -114,6 +119,16 @@ export async function startHealthTargetServers(options: {
           .writeHead(302, { location: path.endsWith('/a') ? './b' : './a' })
           .end();
         break;
+      case 'redirect-to': {
+        // Wherever the `to` query parameter says.
+        const to = new URL(req.url ?? '/', 'http://x').searchParams.get('to');
+        res.writeHead(302, { location: to ?? '/' }).end();
+        break;
+      }
+      case 'echo-host':
+        hostHeaders.push(req.headers.host ?? '');
+        res.end('ok');
+        break;
       case 'redirect-once':
         res.writeHead(301, { location: '/healthy/after-redirect' }).end();
         break;
@@ -133,6 +148,7 @@ export async function startHealthTargetServers(options: {
 
   return {
     hits,
+    hostHeaders,
     url(kind) {
       counter += 1;
       const suffix = kind === 'redirect-loop' ? `${counter}/a` : `${counter}`;

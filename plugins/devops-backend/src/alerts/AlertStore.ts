@@ -31,6 +31,11 @@ export interface AlertStore {
   list(options: { resolvedSince?: Date }): Promise<StoredAlert[]>;
   /** Marks firing alerts not in `activeFingerprints` resolved (a sync saw them end). */
   resolveMissing(activeFingerprints: Set<string>, at: Date): Promise<number>;
+  /**
+   * Deletes resolved alerts last updated before `before`, then all but the
+   * `keep` most recently updated resolved ones; returns how many went.
+   */
+  pruneResolved(options: { before: Date; keep: number }): Promise<number>;
   touchSource(kind: 'webhook' | 'sync', at: Date): Promise<void>;
   sourceState(): Promise<AlertSourceState>;
 }

@@ -32,6 +32,8 @@ export class AlertmanagerSync {
       logger: LoggerService;
       severityMap: Record<string, AlertSeverity>;
       intervalSeconds: number;
+      /** Alerts starting later than now plus this are skipped. */
+      maxClockSkewMs?: number;
     },
   ) {}
 
@@ -60,7 +62,22 @@ export class AlertmanagerSync {
     if (!response.ok) {
       throw new Error(`Alertmanager answered HTTP ${response.status}`);
     }
-    const active = activeAlertsSchema.parse(await response.json());
+    const listed = activeAlertsSchema.parse(await response.json());
+    // Alertmanager takes startsAt from whoever posted the alert; one from
+    // the future would outlast its genuine resolve, so it is not stored.
+    const latestStart =
+      now.getTime() + (this.options.maxClockSkewMs ?? 300_000);
+    const active = listed.filter(a => {
+      const start = Date.parse(a.startsAt);
+      return Number.isFinite(start) && start <= latestStart;
+    });
+    if (active.length < listed.length) {
+      this.options.logger.warn(
+        `Alertmanager sync skipped ${
+          listed.length - active.length
+        } alerts whose start time is in the future or unreadable`,
+      );
+    }
     const { store } = this.options;
     await store.upsert(
       toStoredAlerts(

@@ -42,6 +42,11 @@ export class CachedAlertStore implements AlertStore {
     return resolved;
   }
 
+  pruneResolved(options: { before: Date; keep: number }): Promise<number> {
+    // Only resolved alerts go, and the cache holds firing ones.
+    return this.store.pruneResolved(options);
+  }
+
   touchSource(kind: 'webhook' | 'sync', at: Date): Promise<void> {
     return this.store.touchSource(kind, at);
   }

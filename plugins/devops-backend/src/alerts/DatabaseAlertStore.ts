@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { retryOnConflict } from '../database/conflicts';
 import { timestampToIso, timestampToMillis } from '../database/timestamps';
 import type { AlertSourceState, AlertStore, StoredAlert } from './AlertStore';
+import { lastStatePerFingerprint, supersedes } from './alertStates';
 
 type Timestamp = Date | string | number | null;
 
@@ -56,22 +57,13 @@ function fromRow(row: Row): StoredAlert {
   };
 }
 
-/** Whether `incoming` says something newer than `stored` about the alert. */
-function supersedes(stored: Row, incoming: StoredAlert): boolean {
-  const storedStart = timestampToMillis(stored.starts_at)!;
-  const incomingStart = Date.parse(incoming.startsAt);
-  if (incomingStart !== storedStart) {
-    return incomingStart > storedStart;
-  }
-  // Same occurrence: once resolved it stays resolved.
-  return !(stored.status === 'resolved' && incoming.status === 'firing');
-}
-
 /** Alerts in the plugin's own database. */
 export class DatabaseAlertStore implements AlertStore {
   constructor(private readonly db: Knex) {}
 
-  async upsert(alerts: StoredAlert[]): Promise<void> {
+  async upsert(batch: StoredAlert[]): Promise<void> {
+    // A fingerprint twice in one batch would insert one row twice.
+    const alerts = lastStatePerFingerprint(batch);
     if (alerts.length === 0) {
       return;
     }
@@ -90,7 +82,15 @@ export class DatabaseAlertStore implements AlertStore {
           const stored = existing.get(alert.fingerprint);
           if (!stored) {
             await tx('alerts').insert(toRow(alert));
-          } else if (supersedes(stored, alert)) {
+          } else if (
+            supersedes(
+              {
+                status: stored.status,
+                startsAtMs: timestampToMillis(stored.starts_at)!,
+              },
+              { status: alert.status, startsAtMs: Date.parse(alert.startsAt) },
+            )
+          ) {
             await tx('alerts')
               .where({ fingerprint: alert.fingerprint })
               .update(toRow(alert));
@@ -130,6 +130,37 @@ export class DatabaseAlertStore implements AlertStore {
         });
     }
     return gone.length;
+  }
+
+  async pruneResolved(options: {
+    before: Date;
+    keep: number;
+  }): Promise<number> {
+    let deleted = await this.db('alerts')
+      .where({ status: 'resolved' })
+      .where('updated_at', '<', options.before)
+      .delete();
+    const surplus: Array<Pick<Row, 'fingerprint'>> = await this.db('alerts')
+      .select('fingerprint')
+      .where({ status: 'resolved' })
+      .orderBy([
+        { column: 'updated_at', order: 'desc' },
+        { column: 'fingerprint', order: 'desc' },
+      ])
+      .offset(options.keep)
+      // SQLite needs a LIMIT with an OFFSET; -1 would not do on PostgreSQL.
+      .limit(Number.MAX_SAFE_INTEGER);
+    for (let i = 0; i < surplus.length; i += 200) {
+      deleted += await this.db('alerts')
+        .whereIn(
+          'fingerprint',
+          surplus.slice(i, i + 200).map(r => r.fingerprint),
+        )
+        // A fingerprint that fired again since is not a resolved alert now.
+        .where({ status: 'resolved' })
+        .delete();
+    }
+    return deleted;
   }
 
   async touchSource(kind: 'webhook' | 'sync', at: Date): Promise<void> {

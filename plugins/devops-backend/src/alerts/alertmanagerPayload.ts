@@ -1,39 +1,103 @@
-import type {
-  AlertSeverity,
-  DevopsAlert,
+import {
+  isHttpUrl,
+  type AlertSeverity,
+  type DevopsAlert,
 } from '@backstage-devops/plugin-devops-common';
 import { z } from 'zod';
 import type { StoredAlert } from './AlertStore';
+import { lastStatePerFingerprint } from './alertStates';
 
 const timestamp = z.string().datetime({
   offset: true,
   message: 'must be an RFC 3339 date-time',
 });
 
-const alertSchema = z.object({
-  status: z.enum(['firing', 'resolved']),
-  labels: z.record(z.string()),
-  annotations: z.record(z.string()).default({}),
-  startsAt: timestamp,
-  endsAt: timestamp.optional(),
-  generatorURL: z.string().max(4096).optional(),
-  fingerprint: z.string().min(1).max(255),
-});
+/**
+ * A time that has happened, give or take the allowed clock skew: an alert
+ * starting in 2099 would outrank every genuine resolve of it.
+ */
+const pastTimestamp = (maxClockSkewMs: number) =>
+  timestamp.refine(value => Date.parse(value) <= Date.now() + maxClockSkewMs, {
+    message: `must not be in the future (more than ${Math.round(
+      maxClockSkewMs / 1000,
+    )} s ahead of the server's clock)`,
+  });
+
+const alertSchema = (maxClockSkewMs: number) =>
+  z.object({
+    status: z.enum(['firing', 'resolved']),
+    labels: z.record(z.string()),
+    annotations: z.record(z.string()).default({}),
+    startsAt: pastTimestamp(maxClockSkewMs),
+    // Firing alerts carry the time they will expire unless renewed, which
+    // is in the future by design; only a resolved alert's end has happened.
+    endsAt: timestamp.optional(),
+    generatorURL: z.string().max(4096).optional(),
+    fingerprint: z.string().min(1).max(255),
+  });
+
+type AlertInput = z.infer<ReturnType<typeof alertSchema>>;
 
 /**
  * The body of an Alertmanager `webhook_configs` notification, version 4.
  * Fields this plugin does not use are allowed and ignored, since newer
- * Alertmanagers add them.
+ * Alertmanagers add them. Times later than now plus `maxClockSkewMs` are
+ * refused; links other than http(s) are dropped later, keeping the alert.
  */
-export const alertmanagerWebhookSchema = z.object({
-  version: z.literal('4'),
-  status: z.enum(['firing', 'resolved']),
-  receiver: z.string(),
-  externalURL: z.string().max(2048).optional(),
-  alerts: z.array(alertSchema).max(10_000),
-});
+export function createAlertmanagerWebhookSchema(maxClockSkewMs: number) {
+  return z
+    .object({
+      version: z.literal('4'),
+      status: z.enum(['firing', 'resolved']),
+      receiver: z.string(),
+      externalURL: z.string().max(2048).optional(),
+      alerts: z.array(alertSchema(maxClockSkewMs)).max(10_000),
+    })
+    .superRefine((value, ctx) => {
+      const limit = Date.now() + maxClockSkewMs;
+      value.alerts.forEach((alert, index) => {
+        if (
+          alert.status === 'resolved' &&
+          alert.endsAt &&
+          Date.parse(alert.endsAt) > limit
+        ) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['alerts', index, 'endsAt'],
+            message: `must not be in the future for a resolved alert (more than ${Math.round(
+              maxClockSkewMs / 1000,
+            )} s ahead of the server's clock)`,
+          });
+        }
+      });
+    });
+}
+
+/** With the default clock skew of five minutes. */
+export const alertmanagerWebhookSchema = createAlertmanagerWebhookSchema(
+  5 * 60_000,
+);
 
 export type AlertmanagerWebhook = z.infer<typeof alertmanagerWebhookSchema>;
+
+/** The link if it is http(s); anything else is dropped, keeping the alert. */
+function safeLink(value: string | undefined): string | undefined {
+  return isHttpUrl(value) ? value.trim() : undefined;
+}
+
+/** Annotations with an unsafe `runbook_url` left out. */
+function safeAnnotations(
+  annotations: Record<string, string>,
+): Record<string, string> {
+  if (
+    annotations.runbook_url === undefined ||
+    isHttpUrl(annotations.runbook_url)
+  ) {
+    return annotations;
+  }
+  const { runbook_url: _dropped, ...rest } = annotations;
+  return rest;
+}
 
 /** `critical` → P0 and so on; configurable. */
 export const DEFAULT_SEVERITY_MAP: Record<string, AlertSeverity> = {
@@ -68,7 +132,7 @@ function endTime(value: string | undefined): string | undefined {
 }
 
 export function toStoredAlerts(
-  alerts: Array<z.infer<typeof alertSchema>>,
+  alerts: AlertInput[],
   options: {
     externalUrl?: string;
     severityMap: Record<string, AlertSeverity>;
@@ -76,17 +140,17 @@ export function toStoredAlerts(
     now: Date;
   },
 ): StoredAlert[] {
-  return alerts.map(alert => ({
+  return lastStatePerFingerprint(alerts).map(alert => ({
     fingerprint: alert.fingerprint,
     status: alert.status,
     alertname: alert.labels.alertname,
     severity: severityOf(alert.labels, options.severityMap),
     labels: alert.labels,
-    annotations: alert.annotations,
+    annotations: safeAnnotations(alert.annotations),
     startsAt: new Date(Date.parse(alert.startsAt)).toISOString(),
     endsAt: alert.status === 'resolved' ? endTime(alert.endsAt) : undefined,
-    generatorUrl: alert.generatorURL || undefined,
-    externalUrl: options.externalUrl || undefined,
+    generatorUrl: safeLink(alert.generatorURL),
+    externalUrl: safeLink(options.externalUrl),
     source: options.source,
     updatedAt: options.now.toISOString(),
   }));
@@ -104,12 +168,13 @@ export function toDevopsAlert(alert: StoredAlert): DevopsAlert {
     severity: alert.severity,
     summary: alert.annotations.summary,
     description: alert.annotations.description,
-    runbookUrl: alert.annotations.runbook_url,
+    // Checked again on the way out for rows stored before links were checked.
+    runbookUrl: safeLink(alert.annotations.runbook_url),
     labels: alert.labels,
     startsAt: alert.startsAt,
     endsAt: alert.endsAt,
-    generatorUrl: alert.generatorUrl,
-    alertmanagerUrl: alert.externalUrl
+    generatorUrl: safeLink(alert.generatorUrl),
+    alertmanagerUrl: isHttpUrl(alert.externalUrl)
       ? `${alert.externalUrl.replace(/\/$/, '')}/#/alerts${filter}`
       : undefined,
     updatedAt: alert.updatedAt,

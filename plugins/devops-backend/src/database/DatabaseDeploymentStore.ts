@@ -81,16 +81,30 @@ function encodeCursor(row: DeploymentRow): string {
 
 function decodeCursor(cursor: string): { sortAt: Date; id: string } {
   try {
-    const [millis, id] = JSON.parse(
-      Buffer.from(cursor, 'base64url').toString('utf8'),
-    );
-    if (typeof millis === 'number' && /^\d+$/.test(id)) {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const [millis, id] = Array.isArray(value) ? value : [];
+    // Only what encodeCursor writes: a real time (Dates span ±8.64e15 ms)
+    // and a bigint id, so no value can reach the database as a bad operand.
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      Number.isSafeInteger(millis) &&
+      Math.abs(millis) <= 8.64e15 &&
+      typeof id === 'string' &&
+      /^\d{1,19}$/.test(id) &&
+      BigInt(id) <= 9223372036854775807n
+    ) {
       return { sortAt: new Date(millis), id };
     }
   } catch {
     // fall through to the input error
   }
   throw new InputError('cursor: not a cursor this API returned');
+}
+
+/** When the deployment happened, as far as the report says. */
+function occurredAt(record: DeploymentRecord): Date | null {
+  return isoToDate(record.startedAt) ?? isoToDate(record.finishedAt);
 }
 
 /** Deployments in the plugin's own database, through knex. */
@@ -138,7 +152,7 @@ export class DatabaseDeploymentStore implements DeploymentStore {
       external_id: record.externalId,
       started_at: isoToDate(record.startedAt),
       finished_at: isoToDate(record.finishedAt),
-      sort_at: isoToDate(record.startedAt) ?? now,
+      sort_at: occurredAt(record) ?? now,
       commit_sha: record.commitSha ?? null,
       commit_time: isoToDate(record.commitTime),
       actor: record.actor ?? null,
@@ -200,8 +214,12 @@ export class DatabaseDeploymentStore implements DeploymentStore {
         update[column] = isTimestamp ? isoToDate(incoming) : incoming;
       }
     }
+    // The place in history follows the best known time of occurrence: the
+    // start, else the finish, else when the first report arrived.
     if (update.started_at) {
       update.sort_at = update.started_at;
+    } else if (update.finished_at && !existing.started_at) {
+      update.sort_at = update.finished_at;
     }
     if (Object.keys(update).length === 0) {
       return rowToDeployment(existing);

@@ -4,7 +4,38 @@ import {
 } from '../__testUtils__/healthTargetServers';
 import { parseExpectedStatus } from './expectedStatus';
 import { HealthChecker } from './HealthChecker';
-import { compileHostPatterns } from './hostPatterns';
+import {
+  HealthTargetAddresses,
+  HostResolver,
+  systemResolver,
+} from './healthTargetAddresses';
+import { HostAllowList } from './hostAllowList';
+
+const localAllowList = new HostAllowList([
+  '127.0.0.1',
+  '::1',
+  'localhost',
+  '*.invalid',
+  '*.test',
+]);
+
+/** Names under .test answer from `names`; everything else from the system. */
+function testResolver(names: Record<string, string[]>): HostResolver & {
+  calls: string[];
+} {
+  const calls: string[] = [];
+  const resolver = async (host: string) => {
+    calls.push(host);
+    if (host.endsWith('.test')) {
+      return (names[host] ?? []).map(address => ({
+        address,
+        family: address.includes(':') ? (6 as const) : (4 as const),
+      }));
+    }
+    return systemResolver(host);
+  };
+  return Object.assign(resolver, { calls });
+}
 
 describe('HealthChecker against real servers', () => {
   let servers: HealthTargetServers;
@@ -13,7 +44,8 @@ describe('HealthChecker against real servers', () => {
     maxBodyBytes: 64 * 1024,
     maxRedirects: 3,
     degradedLatencyMs: 2000,
-    isHostAllowed: compileHostPatterns(['127.0.0.1', 'localhost', '*.invalid']),
+    addresses: new HealthTargetAddresses({ allowList: localAllowList }),
+    bodyChecks: true,
   });
   const expect2xx = parseExpectedStatus(undefined);
   const check = (url: string, extra: object = {}) =>
@@ -101,10 +133,126 @@ describe('HealthChecker against real servers', () => {
       maxBodyBytes: 1024,
       maxRedirects: 0,
       degradedLatencyMs: 500,
-      isHostAllowed: () => true,
+      addresses: new HealthTargetAddresses({ allowList: localAllowList }),
     });
     expect(
       await strict.check({ url: servers.url('slow'), expectStatus: expect2xx }),
     ).toMatchObject({ status: 'degraded', httpStatus: 200 });
+  });
+
+  describe('aimed inward', () => {
+    const checkerWith = (
+      resolver: HostResolver,
+      allowList = localAllowList,
+      extra: object = {},
+    ) =>
+      new HealthChecker({
+        timeoutMs: 700,
+        maxBodyBytes: 1024,
+        maxRedirects: 3,
+        degradedLatencyMs: 2000,
+        addresses: new HealthTargetAddresses({ allowList, resolver }),
+        ...extra,
+      });
+    const port = () => new URL(servers.url('healthy')).port;
+
+    it('refuses a name on the allow-list that resolves to a denied address', async () => {
+      // 127.0.0.2 is loopback but outside the allowed 127.0.0.1.
+      const resolver = testResolver({ 'inside.test': ['127.0.0.2'] });
+      const result = await checkerWith(resolver).check({
+        url: `http://inside.test:${port()}/healthy/x`,
+        expectStatus: expect2xx,
+      });
+      expect(result).toMatchObject({
+        status: 'down',
+        errorClass: 'not_allowed',
+      });
+      expect(result.error).toContain('resolves to 127.0.0.2');
+    });
+
+    it('refuses a name when any one of its addresses is denied', async () => {
+      const resolver = testResolver({
+        'mixed.test': ['127.0.0.1', '127.0.0.3'],
+      });
+      expect(
+        await checkerWith(resolver).check({
+          url: `http://mixed.test:${port()}/healthy/x`,
+          expectStatus: expect2xx,
+        }),
+      ).toMatchObject({ status: 'down', errorClass: 'not_allowed' });
+    });
+
+    it('refuses a redirect to a denied address', async () => {
+      const hits = servers.hits.get('/healthy/after-redirect') ?? 0;
+      const resolver = testResolver({
+        'start.test': ['127.0.0.1'],
+        'metadata.test': ['127.0.0.2'],
+      });
+      const target = new URL(servers.url('redirect-to'));
+      target.hostname = 'start.test';
+      target.searchParams.set(
+        'to',
+        `http://metadata.test:${port()}/healthy/after-redirect`,
+      );
+      const result = await checkerWith(resolver).check({
+        url: target.toString(),
+        expectStatus: expect2xx,
+      });
+      expect(result).toMatchObject({
+        status: 'down',
+        errorClass: 'not_allowed',
+      });
+      expect(resolver.calls).toEqual(['start.test', 'metadata.test']);
+      expect(servers.hits.get('/healthy/after-redirect') ?? 0).toBe(hits);
+    });
+
+    it('connects to the address it checked, never asking DNS twice', async () => {
+      // A rebinding name: first a permitted address, then a denied one.
+      let answers = 0;
+      const calls: string[] = [];
+      const rebinding: HostResolver = async host => {
+        calls.push(host);
+        answers += 1;
+        return [
+          { address: answers === 1 ? '127.0.0.1' : '127.0.0.2', family: 4 },
+        ];
+      };
+      const result = await checkerWith(rebinding).check({
+        url: `http://rebind.test:${port()}/echo-host/x`,
+        expectStatus: expect2xx,
+      });
+      expect(result).toMatchObject({ status: 'up', httpStatus: 200 });
+      expect(calls).toEqual(['rebind.test']);
+      // The server on 127.0.0.1 answered, and saw the name it was asked for.
+      expect(servers.hostHeaders).toContain(`rebind.test:${port()}`);
+    });
+
+    it('checks a name that resolves into a range the operator allowed', async () => {
+      const resolver = testResolver({ 'lab.test': ['127.0.0.1'] });
+      const allowList = new HostAllowList(['lab.test', '127.0.0.0/8']);
+      expect(
+        await checkerWith(resolver, allowList).check({
+          url: `http://lab.test:${port()}/healthy/x`,
+          expectStatus: expect2xx,
+        }),
+      ).toMatchObject({ status: 'up' });
+    });
+
+    it('ignores devops/health-body-contains unless body checks are enabled', async () => {
+      const resolver = testResolver({});
+      const target = {
+        url: servers.url('wrong-body'),
+        expectStatus: expect2xx,
+        bodyContains: '"status":"ok"',
+      };
+      expect(await checkerWith(resolver).check(target)).toMatchObject({
+        status: 'up',
+      });
+      expect(
+        await checkerWith(resolver, localAllowList, { bodyChecks: true }).check(
+          target,
+        ),
+      ).toMatchObject({ status: 'down', errorClass: 'body_check_failed' });
+    });
   });
 });

@@ -9,13 +9,15 @@ import {
 } from '../__testUtils__/healthTargetServers';
 import { DatabaseHealthStore } from './DatabaseHealthStore';
 import { HealthChecker } from './HealthChecker';
+import { HealthTargetAddresses } from './healthTargetAddresses';
+import { HostAllowList } from './hostAllowList';
 import { HealthPoller } from './HealthPoller';
 
 jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const expected: Record<TargetKind, [string, string | undefined]> = {
+const expected: Partial<Record<TargetKind, [string, string | undefined]>> = {
   healthy: ['up', undefined],
   slow: ['down', 'timeout'],
   hanging: ['down', 'timeout'],
@@ -65,7 +67,9 @@ describe.each(databases.eachSupportedId())('HealthPoller on %p', databaseId => {
         maxBodyBytes: 64 * 1024,
         maxRedirects: 3,
         degradedLatencyMs: 60_000,
-        isHostAllowed: () => true,
+        addresses: new HealthTargetAddresses({
+          allowList: new HostAllowList(['127.0.0.1', '::1', 'localhost']),
+        }),
       }),
       concurrency,
       tickMs: 10_000,
@@ -83,7 +87,7 @@ describe.each(databases.eachSupportedId())('HealthPoller on %p', databaseId => {
       Math.ceil(500 / concurrency) * timeoutMs + 5000,
     );
     for (let i = 0; i < 500; i++) {
-      const [status, errorClass] = expected[kinds[i % kinds.length]];
+      const [status, errorClass] = expected[kinds[i % kinds.length]]!;
       const [current] = await store.current(`component:default/service-${i}`);
       expect({
         i,

@@ -51,9 +51,9 @@ export const databaseUnavailableHandler: ErrorRequestHandler = (
 ) => {
   next(
     isDatabaseUnavailable(error)
-      ? new ServiceUnavailableError(
+      ? // No cause: the driver's message may hold SQL; it is logged later.
+        new ServiceUnavailableError(
           'The DevOps database is unavailable, retry later',
-          error,
         )
       : error,
   );

@@ -21,27 +21,28 @@ import type { DeploymentStore } from '../database/DeploymentStore';
 import type { MigrationStore } from '../database/MigrationStore';
 import type { SummaryReader } from '../database/SummaryReader';
 import { alertBelongsTo } from '../alerts/alertSelector';
-import {
-  alertmanagerWebhookSchema,
-  toDevopsAlert,
-  toStoredAlerts,
-} from '../alerts/alertmanagerPayload';
+import { toDevopsAlert, toStoredAlerts } from '../alerts/alertmanagerPayload';
+import { pageOfAlerts } from '../alerts/alertPages';
 import type { AlertStore } from '../alerts/AlertStore';
 import { buildEntityHealth } from '../health/entityHealth';
 import type { HealthStore } from '../health/HealthStore';
 import type { OverviewService } from '../overview/OverviewService';
 import { databaseUnavailableHandler } from './databaseAvailability';
+import { unexpectedErrorHandler } from './unexpectedErrors';
+import { rejectUnstorableText } from './unstorableText';
 import { computeDoraMetrics } from './doraMetrics';
 import type { EntityEnvironments } from './EntityEnvironments';
 import { buildEntityMigrations } from './migrationDrift';
 import { addReadinessRoutes } from './readinessRoutes';
 import {
-  deploymentInputSchema,
+  createIngestionSchemas,
+  DEFAULT_INGESTION_LIMITS,
   deploymentsQuerySchema,
   doraQuerySchema,
   alertsQuerySchema,
+  entityRefProblem,
   healthQuerySchema,
-  migrationReportSchema,
+  IngestionLimits,
   migrationsQuerySchema,
   parseInput,
 } from './validation';
@@ -65,6 +66,8 @@ export interface RouterOptions {
   entities: EntityEnvironments;
   overview: OverviewService;
   requireCatalogEntity: boolean;
+  /** Clock skew and deployable kinds; the defaults when absent. */
+  ingestionLimits?: IngestionLimits;
 }
 
 /** The largest body a CI reporter may send; larger ones get 413. */
@@ -82,8 +85,14 @@ export async function createRouter(
     summaries,
     entities,
   } = options;
+  const schemas = createIngestionSchemas(
+    options.ingestionLimits ?? DEFAULT_INGESTION_LIMITS,
+  );
   const router = Router();
   router.use(express.json({ limit: BODY_LIMIT }));
+  // NUL and lone surrogates anywhere in a body or query: 400 before any
+  // handler, since PostgreSQL refuses the one and would corrupt the other.
+  router.use(rejectUnstorableText);
 
   // Pushes come from CI pipelines and other backends, never from people.
   const requireService = (req: Request) =>
@@ -115,6 +124,10 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const { kind, namespace, name } = req.params;
+    const problem = entityRefProblem({ kind, namespace, name });
+    if (problem) {
+      throw new InputError(`Invalid entity in path: ${problem}`);
+    }
     let entityRef: string;
     try {
       // Path segments hold no ':' or '/', so the ref needs no re-parsing.
@@ -175,7 +188,7 @@ export async function createRouter(
   router.post('/v1/alerts/alertmanager', async (req, res) => {
     await requireService(req);
     const payload = parseInput(
-      alertmanagerWebhookSchema,
+      schemas.alertmanagerWebhook,
       req.body,
       'Alertmanager notification',
     );
@@ -194,17 +207,24 @@ export async function createRouter(
 
   router.get(`${entityPath}/alerts`, async (req, res) => {
     const entityRef = await authorizedEntityRef(req);
-    const { state } = parseInput(alertsQuerySchema, req.query, 'query');
+    const { state, limit, cursor } = parseInput(
+      alertsQuerySchema,
+      req.query,
+      'query',
+    );
     const [matched, source] = await Promise.all([
       alertsOf(entityRef, state !== 'firing'),
       options.alerts.sourceState(),
     ]);
     const interval = options.alertSettings.syncIntervalSeconds;
+    const page = pageOfAlerts(
+      matched.filter(a => state === 'all' || a.status === state),
+      { limit, cursor },
+    );
     const body: EntityAlerts = {
       entityRef,
-      alerts: matched
-        .filter(a => state === 'all' || a.status === state)
-        .map(toDevopsAlert),
+      alerts: page.items.map(toDevopsAlert),
+      nextCursor: page.nextCursor,
       firing: countFiring(matched),
       source: {
         ...source,
@@ -220,7 +240,7 @@ export async function createRouter(
 
   router.post('/v1/deployments', async (req, res) => {
     await requireService(req);
-    const input = parseInput(deploymentInputSchema, req.body, 'deployment');
+    const input = parseInput(schemas.deploymentInput, req.body, 'deployment');
     await checkTarget(input.entityRef, input.environment);
     const { deployment, created } = await deployments.recordDeployment({
       ...input,
@@ -233,7 +253,7 @@ export async function createRouter(
   router.post('/v1/migrations', async (req, res) => {
     await requireService(req);
     const input = parseInput(
-      migrationReportSchema,
+      schemas.migrationReport,
       req.body,
       'migration report',
     );
@@ -376,6 +396,7 @@ export async function createRouter(
   });
 
   router.use(databaseUnavailableHandler);
+  router.use(unexpectedErrorHandler(options.logger));
   return router;
 }
 

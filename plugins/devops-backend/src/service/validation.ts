@@ -1,35 +1,60 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   DEPLOYMENT_STATUSES,
   DEPLOYMENT_STRATEGIES,
   DEVOPS_ENVIRONMENT_NAME_PATTERN,
+  isHttpUrl,
   MIGRATION_STATUSES,
   MIGRATION_TOOLS,
 } from '@backstage-devops/plugin-devops-common';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { createAlertmanagerWebhookSchema } from '../alerts/alertmanagerPayload';
 
 /** Catalog refs are case-insensitive; the store keeps them lower-cased. */
 export function normalizeEntityRef(ref: string): string {
   return stringifyEntityRef(parseEntityRef(ref)).toLocaleLowerCase('en-US');
 }
 
-const entityRef = z
-  .string()
-  .max(512)
-  .refine(
-    value => {
-      try {
-        parseEntityRef(value);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'not an entity ref like component:default/payments' },
-  )
-  .transform(normalizeEntityRef);
+// The catalog's own rules for kinds, namespaces and names, so a ref with
+// path segments (`..`, `/`) or control characters never reaches the store.
+const catalogValidators = makeValidator();
+
+/** Why a kind, namespace and name cannot be a catalog entity, if they cannot. */
+export function entityRefProblem(ref: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string | undefined {
+  if (!catalogValidators.isValidKind(ref.kind)) {
+    return `kind '${ref.kind}' is not a catalog kind`;
+  }
+  if (!catalogValidators.isValidNamespace(ref.namespace)) {
+    return `namespace '${ref.namespace}' is not a valid catalog namespace`;
+  }
+  if (!catalogValidators.isValidEntityName(ref.name)) {
+    return `name '${ref.name}' is not a valid catalog entity name`;
+  }
+  return undefined;
+}
+
+/** Limits of what ingestion accepts; from `devops.ingestion`. */
+export interface IngestionLimits {
+  /** How far in the future a reported time may lie, for clock skew. */
+  maxClockSkewMs: number;
+  /** Kinds whose entities can be deployed, lower-cased. */
+  entityKinds: string[];
+}
+
+export const DEFAULT_INGESTION_LIMITS: IngestionLimits = {
+  maxClockSkewMs: 5 * 60_000,
+  entityKinds: ['component', 'resource'],
+};
 
 const environment = z
   .string()
@@ -50,88 +75,150 @@ const timestamp = z
     value => DateTime.fromISO(value, { setZone: true }).toUTC().toISO()!,
   );
 
+/**
+ * A time that has happened: later than now plus the allowed clock skew is
+ * refused, since a report from the future would pin history ordering.
+ */
+export const pastTimestamp = (maxClockSkewMs: number) =>
+  timestamp.refine(value => Date.parse(value) <= Date.now() + maxClockSkewMs, {
+    message: `must not be in the future (more than ${Math.round(
+      maxClockSkewMs / 1000,
+    )} s ahead of the server's clock)`,
+  });
+
+/** An absolute http(s) URL; other schemes could run script where linked. */
+export const httpUrl = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform(value => value.trim())
+    .refine(isHttpUrl, { message: 'must be an absolute http or https URL' });
+
 const text = (max: number) => z.string().min(1).max(max);
 
-export const deploymentInputSchema = z
-  .object({
-    entityRef,
-    environment,
-    version: text(200),
-    status: z.enum(DEPLOYMENT_STATUSES),
-    strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
-    externalId: text(255).optional(),
-    startedAt: timestamp.optional(),
-    finishedAt: timestamp.optional(),
-    commitSha: z
-      .string()
-      .regex(
-        /^[0-9a-fA-F]{7,64}$/,
-        'must be a hex commit hash of 7 to 64 characters',
-      )
-      .transform(s => s.toLowerCase())
-      .optional(),
-    commitTime: timestamp.optional(),
-    actor: text(255).optional(),
-    url: z.string().max(2048).url().optional(),
-    rollbackOf: text(255).optional(),
-    description: z.string().max(4000).optional(),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    if (
-      value.startedAt &&
-      value.finishedAt &&
-      value.finishedAt < value.startedAt
-    ) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: ['finishedAt'],
-        message: 'must not be before startedAt',
-      });
-    }
-  });
+/** The schemas of the write routes, bound to the configured limits. */
+export function createIngestionSchemas(limits: IngestionLimits) {
+  const when = pastTimestamp(limits.maxClockSkewMs);
 
-export const migrationReportSchema = z
-  .object({
-    entityRef,
-    environment,
-    tool: z.enum(MIGRATION_TOOLS),
-    migrations: z
-      .array(
-        z
-          .object({
-            id: text(255),
-            name: text(512).optional(),
-            // Flyway reports integer checksums, the others strings.
-            checksum: z
-              .union([z.string().min(1).max(255), z.number().int()])
-              .transform(String)
-              .optional(),
-            status: z.enum(MIGRATION_STATUSES),
-            appliedAt: timestamp.optional(),
-            durationMs: z.number().int().min(0).max(2_147_483_647).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(10_000),
-  })
-  .strict()
-  .superRefine((value, ctx) => {
-    const seen = new Map<string, number>();
-    value.migrations.forEach((m, index) => {
-      const first = seen.get(m.id);
-      if (first !== undefined) {
+  const entityRef = z
+    .string()
+    .max(512)
+    .superRefine((value, ctx) => {
+      let ref;
+      try {
+        ref = parseEntityRef(value);
+      } catch {
         ctx.addIssue({
           code: z.ZodIssueCode.custom,
-          path: ['migrations', index, 'id'],
-          message: `repeats the id of migrations[${first}]`,
+          message: 'not an entity ref like component:default/payments',
         });
-      } else {
-        seen.set(m.id, index);
+        return;
+      }
+      const problem = entityRefProblem(ref);
+      if (problem) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+      } else if (
+        !limits.entityKinds.includes(ref.kind.toLocaleLowerCase('en-US'))
+      ) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          message: `kind '${
+            ref.kind
+          }' cannot be deployed; accepted kinds: ${limits.entityKinds.join(
+            ', ',
+          )} (devops.ingestion.entityKinds)`,
+        });
+      }
+    })
+    .transform(normalizeEntityRef);
+
+  const deploymentInput = z
+    .object({
+      entityRef,
+      environment,
+      version: text(200),
+      status: z.enum(DEPLOYMENT_STATUSES),
+      strategy: z.enum(DEPLOYMENT_STRATEGIES).optional(),
+      externalId: text(255).optional(),
+      startedAt: when.optional(),
+      finishedAt: when.optional(),
+      commitSha: z
+        .string()
+        .regex(
+          /^[0-9a-fA-F]{7,64}$/,
+          'must be a hex commit hash of 7 to 64 characters',
+        )
+        .transform(s => s.toLowerCase())
+        .optional(),
+      commitTime: when.optional(),
+      actor: text(255).optional(),
+      url: httpUrl(2048).optional(),
+      rollbackOf: text(255).optional(),
+      description: z.string().max(4000).optional(),
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      if (
+        value.startedAt &&
+        value.finishedAt &&
+        value.finishedAt < value.startedAt
+      ) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['finishedAt'],
+          message: 'must not be before startedAt',
+        });
       }
     });
-  });
+
+  const migrationReport = z
+    .object({
+      entityRef,
+      environment,
+      tool: z.enum(MIGRATION_TOOLS),
+      migrations: z
+        .array(
+          z
+            .object({
+              id: text(255),
+              name: text(512).optional(),
+              // Flyway reports integer checksums, the others strings.
+              checksum: z
+                .union([z.string().min(1).max(255), z.number().int()])
+                .transform(String)
+                .optional(),
+              status: z.enum(MIGRATION_STATUSES),
+              appliedAt: when.optional(),
+              durationMs: z.number().int().min(0).max(2_147_483_647).optional(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(10_000),
+    })
+    .strict()
+    .superRefine((value, ctx) => {
+      const seen = new Map<string, number>();
+      value.migrations.forEach((m, index) => {
+        const first = seen.get(m.id);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['migrations', index, 'id'],
+            message: `repeats the id of migrations[${first}]`,
+          });
+        } else {
+          seen.set(m.id, index);
+        }
+      });
+    });
+
+  return {
+    deploymentInput,
+    migrationReport,
+    alertmanagerWebhook: createAlertmanagerWebhookSchema(limits.maxClockSkewMs),
+  };
+}
 
 const positiveInt = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
@@ -154,6 +241,8 @@ export const doraQuerySchema = z.object({
 
 export const alertsQuerySchema = z.object({
   state: z.enum(['firing', 'resolved', 'all']).default('firing'),
+  limit: positiveInt(500, 100),
+  cursor: z.string().max(512).optional(),
 });
 
 export const healthQuerySchema = z.object({
