@@ -79,7 +79,7 @@ describe('AlertsCard', () => {
       'HighLatency',
     ]);
     expect(
-      within(items[0]).getByRole('link', { name: /^Runbook/ }),
+      within(items[0]).getByRole('link', { name: /^Runbook for PaymentsDown/ }),
     ).toHaveAttribute('href', 'https://runbooks.example.com/down');
     expect(within(items[1]).getByText('p95 above 500 ms')).toBeInTheDocument();
     expect(

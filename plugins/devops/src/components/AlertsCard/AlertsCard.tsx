@@ -1,9 +1,4 @@
-import {
-  InfoCard,
-  Link,
-  Progress,
-  WarningPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -20,10 +15,12 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { useState } from 'react';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
 import { SeverityChip } from '../shared/SeverityChip';
+import { DataLink } from '../shared/DataLink';
 
 const useStyles = makeStyles(theme => ({
   alert: {
@@ -35,11 +32,14 @@ const useStyles = makeStyles(theme => ({
 const AlertRow = ({ alert }: { alert: DevopsAlert }) => {
   const classes = useStyles();
   const started = relativeTime(alert.startsAt);
+  const about = `for ${alert.alertname}`;
   return (
     <Box className={classes.alert} component="li" aria-label={alert.alertname}>
       <Box display="flex" alignItems="center" gridGap={8}>
         <SeverityChip severity={alert.severity} />
-        <Typography variant="subtitle2">{alert.alertname}</Typography>
+        <Typography variant="subtitle2" component={CARD_PART_HEADING}>
+          {alert.alertname}
+        </Typography>
         {alert.status === 'resolved' && <Chip size="small" label="Resolved" />}
       </Box>
       {alert.summary && (
@@ -50,11 +50,23 @@ const AlertRow = ({ alert }: { alert: DevopsAlert }) => {
         {alert.endsAt ? `, resolved ${relativeTime(alert.endsAt).text}` : ''}
       </Typography>
       <Box display="flex" gridGap={16}>
-        {alert.runbookUrl && <Link to={alert.runbookUrl}>Runbook</Link>}
-        {alert.alertmanagerUrl && (
-          <Link to={alert.alertmanagerUrl}>Alertmanager</Link>
+        {alert.runbookUrl && (
+          <DataLink url={alert.runbookUrl} text="Runbook" context={about} />
         )}
-        {alert.generatorUrl && <Link to={alert.generatorUrl}>Prometheus</Link>}
+        {alert.alertmanagerUrl && (
+          <DataLink
+            url={alert.alertmanagerUrl}
+            text="Alertmanager"
+            context={about}
+          />
+        )}
+        {alert.generatorUrl && (
+          <DataLink
+            url={alert.generatorUrl}
+            text="Prometheus"
+            context={about}
+          />
+        )}
       </Box>
     </Box>
   );
@@ -90,6 +102,7 @@ export const AlertsCard = (props: { refreshMs?: number }) => {
 
   return (
     <InfoCard
+      titleTypographyProps={cardTitleProps}
       title="Alerts"
       subheader={ALERT_SEVERITIES.map(
         s => `${s}: ${value?.firing[s] ?? 0}`,

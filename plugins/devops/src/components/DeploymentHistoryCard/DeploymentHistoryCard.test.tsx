@@ -58,12 +58,17 @@ describe('DeploymentHistoryCard', () => {
     const rows = screen.getAllByRole('row').slice(1);
     expect(within(rows[0]).getByText('1.0.1')).toBeInTheDocument();
     expect(within(rows[0]).getByText('4m 30s')).toBeInTheDocument();
-    expect(within(rows[0]).getByRole('link', { name: /^Run/ })).toHaveAttribute(
-      'href',
-      'https://ci.example.com/runs/1',
-    );
+    // Each run link names the version and environment it ran for.
     expect(
-      within(rows[0]).getByRole('link', { name: /^abcdef1/ }),
+      within(rows[0]).getByRole('link', { name: /^Run 1\.0\.1 on staging\b/ }),
+    ).toHaveAttribute('href', 'https://ci.example.com/runs/1');
+    expect(
+      within(rows[1]).getByRole('link', {
+        name: /^Run 1\.0\.2 on production\b/,
+      }),
+    ).toHaveAttribute('href', 'https://ci.example.com/runs/2');
+    expect(
+      within(rows[0]).getByRole('link', { name: /^abcdef1 \(commit\)/ }),
     ).toHaveAttribute(
       'href',
       'https://github.com/example/payments-api/commit/abcdef10123456789',
@@ -105,7 +110,9 @@ describe('DeploymentHistoryCard', () => {
     await screen.findByText('1.0.1');
 
     const filters = within(screen.getByRole('group', { name: 'Filters' }));
-    fireEvent.mouseDown(filters.getByRole('button', { name: 'Status All statuses' }));
+    fireEvent.mouseDown(
+      filters.getByRole('button', { name: 'Status All statuses' }),
+    );
     fireEvent.click(await screen.findByRole('option', { name: 'failed' }));
 
     expect(

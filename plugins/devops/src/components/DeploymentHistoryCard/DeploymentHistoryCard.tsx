@@ -1,4 +1,4 @@
-import { InfoCard, Link, Table, TableColumn } from '@backstage/core-components';
+import { InfoCard, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { getCompoundEntityRef } from '@backstage/catalog-model';
@@ -12,6 +12,8 @@ import Button from '@material-ui/core/Button';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
 import { devopsApiRef } from '../../api';
+import { cardTitleProps } from '../shared/headings';
+import { DataLink } from '../shared/DataLink';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { LabelledSelect } from '../shared/LabelledSelect';
@@ -38,7 +40,11 @@ function commitLink(slug: string | undefined, sha: string | undefined) {
   }
   const short = sha.slice(0, 7);
   return slug ? (
-    <Link to={`https://github.com/${slug}/commit/${sha}`}>{short}</Link>
+    <DataLink
+      url={`https://github.com/${slug}/commit/${sha}`}
+      text={short}
+      context="(commit)"
+    />
   ) : (
     <code>{short}</code>
   );
@@ -118,7 +124,16 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
     { title: 'Commit', render: d => commitLink(slug, d.commitSha) },
     {
       title: 'Pipeline',
-      render: d => (d.url ? <Link to={d.url}>Run</Link> : '—'),
+      render: d =>
+        d.url ? (
+          <DataLink
+            url={d.url}
+            text="Run"
+            context={`${d.version} on ${d.environment}`}
+          />
+        ) : (
+          '—'
+        ),
     },
   ];
 
@@ -153,7 +168,7 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
   );
 
   return (
-    <InfoCard title="Deployment history">
+    <InfoCard titleTypographyProps={cardTitleProps} title="Deployment history">
       {filters}
       <Table<Deployment>
         isLoading={loading && rows.length === 0}
@@ -163,6 +178,9 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
           search: false,
           toolbar: false,
           paging: true,
+          // Dragging wraps each sortable header in a second button, which
+          // screen readers cannot operate (axe: nested-interactive).
+          draggable: false,
           pageSize: 20,
           pageSizeOptions: [20, 50, 100],
           rowStyle: (d: Deployment) =>

@@ -14,6 +14,7 @@ import { Duration } from 'luxon';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { LabelledSelect } from '../shared/LabelledSelect';
 
@@ -38,8 +39,12 @@ const Metric = (props: {
   basis: string;
 }) => (
   <Box component="section" aria-label={props.title}>
-    <Typography variant="overline">{props.title}</Typography>
-    <Typography variant="h5">{props.value}</Typography>
+    <Typography variant="overline" component={CARD_PART_HEADING}>
+      {props.title}
+    </Typography>
+    <Typography variant="h5" component="p">
+      {props.value}
+    </Typography>
     {props.band && <Chip size="small" label={props.band} />}
     <Typography variant="caption" display="block">
       {props.basis}
@@ -141,7 +146,7 @@ export const DoraCard = (props: { environments: string[] }) => {
   }
 
   return (
-    <InfoCard title="DORA metrics">
+    <InfoCard titleTypographyProps={cardTitleProps} title="DORA metrics">
       {controls}
       {body}
     </InfoCard>

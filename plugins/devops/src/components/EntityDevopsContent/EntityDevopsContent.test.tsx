@@ -89,7 +89,9 @@ describe('EntityDevopsContent', () => {
     const filters = within(
       await screen.findByRole('group', { name: 'Filters' }),
     );
-    fireEvent.mouseDown(filters.getByRole('button', { name: 'Environment All environments' }));
+    fireEvent.mouseDown(
+      filters.getByRole('button', { name: 'Environment All environments' }),
+    );
     const options = await screen.findAllByRole('option');
     expect(options.map(o => o.textContent)).toEqual([
       'All environments',

@@ -10,6 +10,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { relativeTime } from '../shared/relativeTime';
@@ -38,7 +39,9 @@ const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
       className={classes.column}
       aria-label={`Environment ${env.environment}`}
     >
-      <Typography variant="overline">{env.environment}</Typography>
+      <Typography variant="overline" component={CARD_PART_HEADING}>
+        {env.environment}
+      </Typography>
       <Typography className={classes.version}>
         {env.runningVersion ?? 'Nothing deployed'}
       </Typography>
@@ -122,7 +125,7 @@ export const EnvironmentsCard = () => {
     );
   }
   return (
-    <InfoCard title="Environments">
+    <InfoCard titleTypographyProps={cardTitleProps} title="Environments">
       <Grid container spacing={2}>
         {environments.map(env => (
           <Grid item xs={12} md key={env.environment}>

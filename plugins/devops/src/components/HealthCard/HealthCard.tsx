@@ -16,6 +16,7 @@ import type {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
@@ -34,7 +35,9 @@ const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
   return (
     <Box mb={3} component="section" aria-label={`Health of ${env.environment}`}>
       <Box display="flex" alignItems="baseline" gridGap={16} flexWrap="wrap">
-        <Typography variant="h6">{env.environment}</Typography>
+        <Typography variant="h6" component={CARD_PART_HEADING}>
+          {env.environment}
+        </Typography>
         {statusIcon[env.status]}
         {env.uptimePercent !== undefined && (
           <Typography variant="body2">{env.uptimePercent}% uptime</Typography>
@@ -78,7 +81,7 @@ export const HealthCard = (props: { refreshMs?: number }) => {
     return <DevopsErrorPanel error={error} />;
   }
   return (
-    <InfoCard title="Health">
+    <InfoCard titleTypographyProps={cardTitleProps} title="Health">
       {value?.environments.length ? (
         value.environments.map(env => (
           <EnvironmentHealthRow key={env.environment} env={env} />

@@ -15,6 +15,7 @@ import ErrorIcon from '@material-ui/icons/Error';
 import WarningIcon from '@material-ui/icons/Warning';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { relativeTime } from '../shared/relativeTime';
 import { useToneText } from '../shared/useToneText';
@@ -57,7 +58,10 @@ export const MigrationsCard = () => {
   }
   if (!value?.environments.length) {
     return (
-      <InfoCard title="Database migrations">
+      <InfoCard
+        titleTypographyProps={cardTitleProps}
+        title="Database migrations"
+      >
         <Typography variant="body2">
           No migration reports. Have your migration runner post to
           /api/devops/v1/migrations after each run.
@@ -66,7 +70,7 @@ export const MigrationsCard = () => {
     );
   }
   return (
-    <InfoCard title="Database migrations">
+    <InfoCard titleTypographyProps={cardTitleProps} title="Database migrations">
       <Table size="small" aria-label="Migrations per environment">
         <TableHead>
           <TableRow>
@@ -116,7 +120,9 @@ export const MigrationsCard = () => {
         </Box>
       )}
       <Box mt={2}>
-        <Typography variant="subtitle2">Drift between environments</Typography>
+        <Typography variant="subtitle2" component={CARD_PART_HEADING}>
+          Drift between environments
+        </Typography>
         {value.drift.length === 0 ? (
           <Typography variant="body2">
             None: every environment agrees.

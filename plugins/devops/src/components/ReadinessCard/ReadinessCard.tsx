@@ -21,6 +21,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
+import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { relativeTime } from '../shared/relativeTime';
 import { ReadinessScore } from './ReadinessScore';
@@ -70,7 +71,9 @@ const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
         primary={
           <Box display="flex" alignItems="baseline" gridGap={12}>
             <Box minWidth={90}>{statusLabel[check.status]}</Box>
-            <Typography variant="subtitle2">{check.title}</Typography>
+            <Typography variant="subtitle2" component={CARD_PART_HEADING}>
+              {check.title}
+            </Typography>
           </Box>
         }
         secondary={
@@ -143,5 +146,12 @@ export const ReadinessCard = () => {
   } else {
     body = <ReadinessBody readiness={value} />;
   }
-  return <InfoCard title="Production readiness">{body}</InfoCard>;
+  return (
+    <InfoCard
+      titleTypographyProps={cardTitleProps}
+      title="Production readiness"
+    >
+      {body}
+    </InfoCard>
+  );
 };

@@ -10,7 +10,9 @@ export const ReadinessScore = (props: { score?: number }) => {
   if (props.score === undefined) {
     return (
       <Box width={120} role="img" aria-label="Readiness score: not scored yet">
-        <Typography variant="h6">Not scored yet</Typography>
+        <Typography variant="h6" component="span">
+          Not scored yet
+        </Typography>
       </Box>
     );
   }
