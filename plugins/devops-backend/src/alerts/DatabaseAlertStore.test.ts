@@ -81,5 +81,53 @@ describe.each(databases.eachSupportedId())(
         lastWebhookAt: undefined,
       });
     });
+
+    it('stores a batch that repeats a fingerprint, keeping its newest state', async () => {
+      const store = await createStore();
+      await store.upsert([
+        alert(),
+        alert({ fingerprint: 'f2' }),
+        alert({ status: 'resolved', endsAt: '2026-11-20T10:30:00.000Z' }),
+        alert(),
+      ]);
+
+      const all = await store.list({
+        resolvedSince: new Date('2026-11-01T00:00:00Z'),
+      });
+      expect(
+        Object.fromEntries(all.map(a => [a.fingerprint, a.status])),
+      ).toEqual({ f1: 'resolved', f2: 'firing' });
+    });
+
+    it('prunes resolved alerts past the window and beyond the cap, never firing ones', async () => {
+      const store = await createStore();
+      const resolvedAt = (fingerprint: string, updatedAt: string) =>
+        alert({
+          fingerprint,
+          status: 'resolved',
+          endsAt: updatedAt,
+          updatedAt,
+        });
+      await store.upsert([
+        resolvedAt('old', '2026-10-01T00:00:00.000Z'),
+        resolvedAt('r1', '2026-11-20T01:00:00.000Z'),
+        resolvedAt('r2', '2026-11-20T02:00:00.000Z'),
+        resolvedAt('r3', '2026-11-20T03:00:00.000Z'),
+        alert({ fingerprint: 'firing', updatedAt: '2026-09-01T00:00:00.000Z' }),
+      ]);
+
+      const deleted = await store.pruneResolved({
+        before: new Date('2026-11-01T00:00:00.000Z'),
+        keep: 2,
+      });
+
+      expect(deleted).toBe(2);
+      const left = await store.list({ resolvedSince: new Date(0) });
+      expect(left.map(a => a.fingerprint).sort()).toEqual([
+        'firing',
+        'r2',
+        'r3',
+      ]);
+    });
   },
 );

@@ -1,7 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import type { DeploymentRecord } from './DeploymentStore';
-import { migrateDatabase } from './migrateDatabase';
+import { migrateDatabase, migrationsDir } from './migrateDatabase';
+import { timestampToIso } from './timestamps';
 
 jest.setTimeout(60_000);
 
@@ -224,6 +225,99 @@ describe.each(databases.eachSupportedId())(
       expect(latest.get('production')?.latestSucceeded?.version).toBe('1.0.0');
       expect(latest.get('staging')?.latestSucceeded?.version).toBe('1.1.0');
       expect(latest.has('development')).toBe(false);
+    });
+
+    it('orders a report without a start by its finish, and moves it when the finish arrives', async () => {
+      const { store } = await createStore();
+      await store.recordDeployment(
+        record({ externalId: 'new', version: '2.0.0', status: 'succeeded' }),
+      );
+      await store.recordDeployment(
+        record({
+          externalId: 'old',
+          version: '1.0.0',
+          status: 'succeeded',
+          startedAt: undefined,
+          finishedAt: '2026-11-10T10:00:00.000Z',
+        }),
+      );
+      await store.recordDeployment(
+        record({
+          externalId: 'unknown',
+          version: '0.9.0',
+          status: 'in_progress',
+          startedAt: undefined,
+        }),
+      );
+      await store.recordDeployment(
+        record({
+          externalId: 'unknown',
+          version: '0.9.0',
+          status: 'succeeded',
+          startedAt: undefined,
+          finishedAt: '2026-11-01T00:00:00.000Z',
+        }),
+      );
+
+      const { items } = await store.listDeployments({
+        entityRef: ref,
+        limit: 10,
+      });
+      expect(items.map(d => d.version)).toEqual(['2.0.0', '1.0.0', '0.9.0']);
+      const latest = await store.getLatestPerEnvironment(ref);
+      expect(latest.get('production')?.latestSucceeded?.version).toBe('2.0.0');
+    });
+
+    it('recomputes the order of rows stored before deployments were ordered by occurrence', async () => {
+      const knex = await databases.init(databaseId);
+      await migrateDatabase(knex);
+      // Back to the schema and order of before, then rows as it wrote them.
+      await knex.migrate.down({ directory: migrationsDir });
+      const received = new Date('2026-11-25T12:00:00.000Z');
+      const row = (externalId: string, extra: object) => ({
+        entity_ref: ref,
+        environment: 'production',
+        status: 'succeeded',
+        external_id: externalId,
+        revision: 1,
+        created_at: received,
+        updated_at: received,
+        sort_at: received,
+        ...extra,
+      });
+      await knex('deployments').insert([
+        row('current', {
+          version: '2.0.0',
+          started_at: new Date('2026-11-24T10:00:00.000Z'),
+          sort_at: new Date('2026-11-24T10:00:00.000Z'),
+        }),
+        // Backfilled late with only a finish: sorted at receipt before.
+        row('late', {
+          version: '1.0.0',
+          finished_at: new Date('2026-11-20T10:00:00.000Z'),
+        }),
+        // Claimed to start in 2099: newest for good before.
+        row('future', {
+          version: '9.9.9',
+          started_at: new Date('2099-01-01T00:00:00.000Z'),
+          sort_at: new Date('2099-01-01T00:00:00.000Z'),
+        }),
+        row('no-times', { version: '0.1.0' }),
+      ]);
+
+      await migrateDatabase(knex);
+
+      const sortAt = Object.fromEntries(
+        (await knex('deployments').select('external_id', 'sort_at')).map(
+          (r: any) => [r.external_id, timestampToIso(r.sort_at)],
+        ),
+      );
+      expect(sortAt).toEqual({
+        current: '2026-11-24T10:00:00.000Z',
+        late: '2026-11-20T10:00:00.000Z',
+        future: received.toISOString(),
+        'no-times': received.toISOString(),
+      });
     });
   },
 );
