@@ -1,3 +1,5 @@
+import type { HumanDuration } from '@backstage/types';
+
 export interface Config {
   /** Configuration of the Backstage DevOps backend plugin. */
   devops?: {
@@ -38,12 +40,23 @@ export interface Config {
       /** Days of history kept. Defaults to 14. */
       retentionDays?: number;
       /**
-       * Host names the poller may contact; `*` matches any characters.
-       * Unset means any host: entity authors can then make the backend
-       * send GET requests to any address it can reach. Set this in
-       * production.
+       * What the poller may contact. Host name patterns match label by
+       * label, `*` standing for one whole label (`*.example.com`) or for
+       * characters within one label (`payments-*.example.com`). IP addresses
+       * and CIDR ranges (`10.20.0.0/16`, `fd12::/16`) allow IP literal URLs
+       * in them and exempt their addresses from the deny list. Every address
+       * a name resolves to must be public (not loopback, private, link-local
+       * or unique-local, also in IPv4-mapped form) unless its range is listed
+       * here, and the request goes to the address that was checked.
+       * Unset: the poller does not start, and says so in the log.
        */
       allowedHosts?: string[];
+      /**
+       * Honour the `devops/health-body-contains` annotation. Defaults to
+       * false: it lets whoever edits an entity learn whether a response
+       * contains a chosen string.
+       */
+      allowBodyChecks?: boolean;
     };
     alerts?: {
       /**
@@ -53,6 +66,12 @@ export interface Config {
       severityMap?: { [severity: string]: 'P0' | 'P1' | 'P2' | 'P3' };
       /** Days resolved alerts stay visible. Defaults to 7. */
       resolvedWindowDays?: number;
+      /**
+       * Resolved alerts kept at most, newest first; older ones (and those
+       * past both the resolved window and the readiness window) are pruned
+       * hourly. Firing alerts are never pruned. Defaults to 5000.
+       */
+      maxResolvedAlerts?: number;
       alertmanager?: {
         /** Pull active alerts from this Alertmanager's API v2 as well. */
         baseUrl: string;
@@ -104,6 +123,19 @@ export interface Config {
        * not in the catalog (404). Defaults to true.
        */
       requireCatalogEntity?: boolean;
+      /**
+       * How far in the future a reported time (startedAt, finishedAt,
+       * commitTime, appliedAt, an alert's startsAt) may lie, for clock skew
+       * between CI runners and the backend; later ones are refused with 400.
+       * A duration such as `{ minutes: 5 }`, `PT5M` or `5m`. Defaults to 5
+       * minutes.
+       */
+      maxClockSkew?: HumanDuration | string;
+      /**
+       * Entity kinds deployments and migration reports may be recorded for.
+       * Defaults to Component and Resource.
+       */
+      entityKinds?: string[];
     };
   };
 }
