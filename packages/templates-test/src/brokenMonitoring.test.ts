@@ -6,13 +6,22 @@ jest.setTimeout(120_000);
 const BROKEN = resolve(__dirname, '__fixtures__/broken-monitoring');
 
 describe('alerting checks on a deliberately broken fixture', () => {
-  it('names the rule without a firing case, the metric nobody exports and the missing runbook anchor, and nothing else', async () => {
+  it('names the rule without a firing case, the metric nobody exports, the missing runbook anchor, the routing amtool refuses and the PodMonitor that selects no pod', async () => {
     const report = await testTemplates({ dir: BROKEN });
 
-    const findings = report.templates[0].renderings[0].findings.filter(
-      f => f.severity === 'error',
+    // Only the alerting checks: other validators judge the fixture's
+    // Deployment by their own rules.
+    const findings = report.templates[0].renderings[0].findings.filter(f =>
+      /^(alert-|runbook\/|amtool\/|prometheus-operator\/)/.test(f.rule),
     );
     expect(findings).toEqual([
+      {
+        file: 'monitoring/alertmanager.yml',
+        rule: 'amtool/check-config',
+        message:
+          'amtool refuses the configuration: undefined receiver "ledger-pager" used in route',
+        severity: 'error',
+      },
       {
         file: 'monitoring/alerts.rules.yml',
         line: 12,
@@ -37,7 +46,14 @@ describe('alerting checks on a deliberately broken fixture', () => {
           'The runbook_url of LedgerSlow points at #ledger-slow, which docs/index.md does not have: add a section headed so its anchor is ledger-slow.',
         severity: 'error',
       },
+      {
+        file: 'monitoring/podmonitor.yaml',
+        line: 8,
+        rule: 'prometheus-operator/selects-no-pod',
+        message:
+          'PodMonitor ledger selects {"app.kubernetes.io/name":"ledger-api"}, which no pod template of the rendering carries: Prometheus would scrape nothing.',
+        severity: 'error',
+      },
     ]);
-    expect(report.errorCount).toBe(3);
   });
 });

@@ -1,7 +1,9 @@
 import type { Finding, RenderedWorkspace, WorkspaceValidator } from './Finding';
 import { validateWithActionlint } from './validators/actionlint';
 import { validateAlertMetrics } from './validators/alerts/alertMetrics';
+import { validateAlertmanagerConfigs } from './validators/alerts/alertmanagerConfig';
 import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage';
+import { validatePrometheusOperatorResources } from './validators/alerts/prometheusOperator';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
 import { validatePodSecurity } from './validators/delivery/podSecurity';
@@ -31,6 +33,8 @@ export async function validateRendering(
     ['alert-metrics', validateAlertMetrics],
     ['runbook', validateRunbookAnchors],
     ['kubernetes', validateKubernetesManifests],
+    ['alertmanager', validateAlertmanagerConfigs],
+    ['prometheus-operator', validatePrometheusOperatorResources],
     ['pod-security', validatePodSecurity],
     ['workload-references', validateWorkloadReferences],
     [

@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createAlertsAction } from './actions/alerts';
 import { createCatalogInfoAction } from './actions/catalogInfo';
@@ -19,12 +22,13 @@ export const scaffolderModuleDevops = createBackendModule({
     env.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder }) {
+      async init({ scaffolder, config }) {
         scaffolder.addActions(
           createCatalogInfoAction(),
           createDockerfileAction(),
-          createAlertsAction(),
+          createAlertsAction({ config }),
           createEnvironmentAction(),
           createMigrationsAction(),
           createPipelineAction(),

@@ -6,6 +6,7 @@ export const INSTALL_HINTS: Record<string, string> = {
   shellcheck: 'apt-get install shellcheck',
   promtool: 'apt-get install prometheus (promtool is part of it)',
   yamllint: 'apt-get install yamllint',
+  amtool: 'apt-get install prometheus-alertmanager (amtool is part of it)',
 };
 
 /** The tool is not on PATH; carries the finding that says so. */

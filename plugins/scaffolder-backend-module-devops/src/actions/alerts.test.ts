@@ -1,12 +1,15 @@
 import { actionRunner } from '../__testUtils__/actionRunner';
 import { execFile } from 'child_process';
-import { readFile } from 'fs/promises';
+import { readFile, writeFile } from 'fs/promises';
 import { join } from 'path';
 import { promisify } from 'util';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { createAlertsAction } from './alerts';
 
 const run = promisify(execFile);
+
+// promtool runs on a machine shared with other test suites.
+jest.setTimeout(30_000);
 
 describe('devops:alerts:generate', () => {
   const action = createAlertsAction();
@@ -18,6 +21,7 @@ describe('devops:alerts:generate', () => {
     runbookUrl: 'https://runbooks.example.com/payments-api',
     probeUrl: 'https://payments-api.example.com/healthz',
     hasDatabase: true,
+    backstageUrl: 'https://backstage.example.com',
     targetPath: 'monitoring',
   };
   const readRules = async () =>
@@ -55,6 +59,12 @@ describe('devops:alerts:generate', () => {
     expect(ctx.output).toHaveBeenCalledWith('files', [
       'monitoring/alerts.rules.yml',
       'monitoring/alerts.test.yml',
+      'monitoring/prometheus.yml',
+      'monitoring/alertmanager.yml',
+      'monitoring/operator/podmonitor.yaml',
+      'monitoring/operator/prometheusrule.yaml',
+      'monitoring/operator/probe.yaml',
+      'monitoring/grafana-dashboard.json',
     ]);
     const { check, test } = await promtool();
     expect(check).toMatch(/SUCCESS: 18 rules found/);
@@ -151,6 +161,177 @@ describe('devops:alerts:generate', () => {
     expect((await promtool()).test).toMatch(/SUCCESS/);
   });
 
+  it('writes a scrape configuration promtool accepts, loading the same rules', async () => {
+    await generate(input);
+    const dir = join(workspace.path, 'monitoring');
+    const config = parse(await readFile(join(dir, 'prometheus.yml'), 'utf8'));
+
+    // Debian's Prometheus is built without Kubernetes discovery: check the
+    // rest (relabelling, rule files, probe job) with a static target.
+    const checkable = structuredClone(config);
+    const pods = checkable.scrape_configs[0];
+    expect(pods.kubernetes_sd_configs).toEqual([
+      {
+        role: 'pod',
+        namespaces: {
+          names: ['payments-api-staging', 'payments-api-production'],
+        },
+      },
+    ]);
+    delete pods.kubernetes_sd_configs;
+    pods.static_configs = [{ targets: ['127.0.0.1:8080'] }];
+    await writeFile(join(dir, 'checkable.yml'), stringify(checkable));
+    const check = await run('promtool', [
+      'check',
+      'config',
+      join(dir, 'checkable.yml'),
+    ]);
+    expect(check.stdout).toMatch(/SUCCESS: 1 rule files found/);
+    expect(config.scrape_configs.map((j: any) => j.job_name)).toEqual([
+      'payments-api',
+      'payments-api-probe',
+    ]);
+  });
+
+  it('routes P0 and P1 to the team pager and everything to the DevOps webhook, in a configuration amtool accepts', async () => {
+    await generate(input);
+    const file = join(workspace.path, 'monitoring/alertmanager.yml');
+
+    await expect(run('amtool', ['check-config', file])).resolves.toMatchObject({
+      stdout: expect.stringContaining('SUCCESS'),
+    });
+    const routes = async (labels: string) =>
+      (
+        await run('amtool', [
+          'config',
+          'routes',
+          'test',
+          `--config.file=${file}`,
+          ...labels.split(' '),
+        ])
+      ).stdout.trim();
+    const entity = 'backstage_entity=component:default/payments-api';
+    expect(
+      await routes(`${entity} severity=critical alertname=ServiceDown`),
+    ).toBe('payments-pager,backstage-devops');
+    expect(
+      await routes(`${entity} severity=high alertname=HighErrorRate`),
+    ).toBe('payments-pager,backstage-devops');
+    expect(
+      await routes(`${entity} severity=warning alertname=HighLatencyP95`),
+    ).toBe('backstage-devops');
+    expect(
+      await routes(`${entity} severity=info alertname=DeploymentsStalled`),
+    ).toBe('backstage-devops');
+    const config = parse(await readFile(file, 'utf8'));
+    expect(config.receivers[1].webhook_configs[0]).toEqual({
+      url: 'https://backstage.example.com/api/devops/v1/alerts/alertmanager',
+      send_resolved: true,
+      http_config: {
+        authorization: {
+          type: 'Bearer',
+          credentials_file:
+            '/etc/alertmanager/secrets/backstage-devops-token/token',
+        },
+      },
+    });
+  });
+
+  it('writes operator resources that scrape the pods as the job the rules select', async () => {
+    await generate(input);
+    const read = async (name: string) =>
+      parse(
+        await readFile(
+          join(workspace.path, 'monitoring/operator', name),
+          'utf8',
+        ),
+      );
+
+    expect((await read('podmonitor.yaml')).spec).toEqual({
+      jobLabel: 'app.kubernetes.io/name',
+      namespaceSelector: {
+        matchNames: ['payments-api-staging', 'payments-api-production'],
+      },
+      selector: { matchLabels: { 'app.kubernetes.io/name': 'payments-api' } },
+      podMetricsEndpoints: [
+        { port: 'http', path: '/metrics', interval: '30s' },
+      ],
+    });
+    const rules = parse(
+      await readFile(
+        join(workspace.path, 'monitoring/alerts.rules.yml'),
+        'utf8',
+      ),
+    );
+    expect((await read('prometheusrule.yaml')).spec).toEqual(rules);
+    expect((await read('probe.yaml')).spec.targets).toEqual({
+      staticConfig: { static: ['https://payments-api.example.com/healthz'] },
+    });
+  });
+
+  it('writes a dashboard of the golden signals with each alert threshold on its panel', async () => {
+    await generate(input);
+    const board = JSON.parse(
+      await readFile(
+        join(workspace.path, 'monitoring/grafana-dashboard.json'),
+        'utf8',
+      ),
+    );
+
+    expect(board).toMatchObject({
+      uid: 'devops-payments-api',
+      title: 'payments-api',
+      tags: ['devops', 'golden-path', 'payments-api'],
+    });
+    const panels = board.panels.filter((p: any) => p.type === 'timeseries');
+    expect(panels.map((p: any) => p.title)).toEqual([
+      'Requests per second',
+      'Share of 5xx answers',
+      'Request latency',
+      'CPU against the limit',
+      'Memory against the limit',
+      'Ready replicas and restarts',
+      'Connection pool',
+      'Query time (p95)',
+    ]);
+    const threshold = (title: string) =>
+      panels.find((p: any) => p.title === title).fieldConfig.defaults.thresholds
+        .steps[1].value;
+    expect(threshold('Share of 5xx answers')).toBe(0.01);
+    expect(threshold('Request latency')).toBe(1);
+    expect(threshold('CPU against the limit')).toBe(0.8);
+    expect(
+      board.annotations.list.find((a: any) => a.name === 'Releases').expr,
+    ).toContain('kube_replicaset_created');
+    // Every query is PromQL that Prometheus parses.
+    const exprs = [
+      ...panels.flatMap((p: any) => p.targets.map((q: any) => q.expr)),
+      ...board.annotations.list
+        .filter((a: any) => a.expr)
+        .map((a: any) => a.expr),
+    ];
+    const rules = {
+      groups: [
+        {
+          name: 'dashboard',
+          rules: exprs.map((expr: string, i: number) => ({
+            record: `dashboard:query${i}`,
+            expr: expr
+              .replace(/\$__rate_interval/g, '5m')
+              .replace(/\$namespace/g, 'payments-api-production'),
+          })),
+        },
+      ],
+    };
+    await writeFile(join(workspace.path, 'queries.yml'), stringify(rules));
+    const check = await run('promtool', [
+      'check',
+      'rules',
+      join(workspace.path, 'queries.yml'),
+    ]);
+    expect(check.stdout).toMatch(/SUCCESS: 15 rules found/);
+  });
+
   it('writes the same bytes for the same input', async () => {
     await generate(input);
     const first = await readFile(
@@ -173,6 +354,7 @@ describe('devops:alerts:generate', () => {
     [{ errorRatePercent: 60 }, 'errorRatePercent'],
     [{ cpuPercent: 100 }, 'cpuPercent'],
     [{ owner: 'payments team' }, 'owner'],
+    [{ backstageTokenFile: 'token' }, 'backstageTokenFile'],
   ])('the scaffolder refuses %j naming %s', (patch, field) => {
     expect(validate({ ...input, ...patch })).toEqual([field]);
   });

@@ -1,3 +1,4 @@
+import type { RootConfigService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { stringify } from 'yaml';
 import {
@@ -5,7 +6,14 @@ import {
   type AlertRuleOptions,
   type AlertThresholds,
 } from '../alerts/alertOptions';
+import {
+  alertmanagerRouting,
+  defaultRoutingFiles,
+} from '../alerts/alertmanagerRouting';
 import { alertRules, alertRuleTests } from '../alerts/alertRules';
+import { operatorResources } from '../alerts/operatorResources';
+import { prometheusScrapeConfig } from '../alerts/prometheusScrapeConfig';
+import { serviceDashboard } from '../dashboards/serviceDashboard';
 import { examples } from './alerts.examples';
 import { writeFiles } from './writeFiles';
 import { ENTITY_REF, SERVICE_NAME } from './inputPatterns';
@@ -18,12 +26,22 @@ export function teamOf(owner: string): string {
 /**
  * Writes Prometheus alert rules for a new service (availability, errors,
  * latency, saturation, capacity, certificates, database, delivery) labelled
- * with severity, `backstage_entity`, `service` and `team`, and a
- * `promtool test rules` file with a firing and a quiet case for every rule.
+ * with severity, `backstage_entity`, `service` and `team`; a
+ * `promtool test rules` file with a firing and a quiet case for every rule;
+ * how Prometheus scrapes the service (operator resources, or a plain scrape
+ * configuration); the Alertmanager routing that pages the team for P0
+ * and P1 and sends every alert to the DevOps plugin; and a Grafana
+ * dashboard of the same signals.
  *
+ * @param options - `config`: the backend's configuration, whose
+ *   `backend.baseUrl` is where Alertmanager sends alerts unless the
+ *   template passes `backstageUrl`.
  * @public
  */
-export function createAlertsAction() {
+export function createAlertsAction(
+  options: { config?: RootConfigService } = {},
+) {
+  const backendUrl = options.config?.getOptionalString('backend.baseUrl');
   return createTemplateAction({
     id: 'devops:alerts:generate',
     description:
@@ -133,6 +151,36 @@ export function createAlertsAction() {
             .min(1)
             .max(365)
             .default(DEFAULT_THRESHOLDS.deploymentGapDays),
+        backstageUrl: z =>
+          z
+            .string()
+            .url()
+            .optional()
+            .describe(
+              "Backstage backend Alertmanager posts alerts to; the backend's own backend.baseUrl by default",
+            ),
+        backstageTokenFile: z =>
+          z
+            .string()
+            .regex(/^\//, 'must be an absolute path')
+            .optional()
+            .describe(
+              'File with the bearer token for the DevOps plugin, as mounted into Alertmanager',
+            ),
+        pagerRoutingKeyFile: z =>
+          z
+            .string()
+            .regex(/^\//, 'must be an absolute path')
+            .optional()
+            .describe(
+              "File with the team's PagerDuty routing key, as mounted into Alertmanager",
+            ),
+        pagerUrl: z =>
+          z
+            .string()
+            .url()
+            .optional()
+            .describe("The pager's events endpoint, if not PagerDuty's"),
         targetPath: z => z.string().default('monitoring'),
       },
       output: {
@@ -164,6 +212,28 @@ export function createAlertsAction() {
         probeUrl: input.probeUrl,
         thresholds,
       };
+      const backstageUrl = input.backstageUrl ?? backendUrl;
+      if (!backstageUrl) {
+        // The scaffolder shows the step's error to whoever runs the template.
+        throw new Error(
+          'backstageUrl is required when the backend has no backend.baseUrl',
+        );
+      }
+      const routingFiles = defaultRoutingFiles(options.team);
+      const routing = alertmanagerRouting(options, {
+        backstageUrl,
+        backstageTokenFile:
+          input.backstageTokenFile ?? routingFiles.backstageTokenFile,
+        pagerRoutingKeyFile:
+          input.pagerRoutingKeyFile ?? routingFiles.pagerRoutingKeyFile,
+        pagerUrl: input.pagerUrl,
+      });
+      const operator = Object.fromEntries(
+        Object.entries(operatorResources(options)).map(([name, resource]) => [
+          `operator/${name}`,
+          stringify(resource.toJSON()),
+        ]),
+      );
       const files = await writeFiles(
         ctx.workspacePath,
         input.targetPath ?? 'monitoring',
@@ -172,6 +242,16 @@ export function createAlertsAction() {
           'alerts.test.yml': stringify(
             alertRuleTests(options, 'alerts.rules.yml'),
           ),
+          'prometheus.yml': stringify(
+            prometheusScrapeConfig(options, 'alerts.rules.yml'),
+          ),
+          'alertmanager.yml': stringify(routing),
+          ...operator,
+          'grafana-dashboard.json': `${JSON.stringify(
+            serviceDashboard(options),
+            null,
+            2,
+          )}\n`,
         },
       );
       ctx.output('files', files);

@@ -9,10 +9,11 @@ import { standardExporterOf } from './standardExporters';
 const exporterList =
   'kube-state-metrics, cAdvisor, kubelet, blackbox exporter, Prometheus';
 
-// Where a generated service's own source lives, as opposed to generated
-// delivery files, which name metrics without exporting them.
-const NOT_SOURCE =
-  /^(monitoring|k8s|\.github|\.devops|docs|migrations|sql)\/|\.(ya?ml|md|json|lock|cfg|ini|conf|toml)$/;
+// A service's own code, as opposed to generated delivery files (migrations,
+// their runners, CI scripts), which name no metrics the service exports.
+const SOURCE = /\.(js|cjs|mjs|ts|py|go|java|kt|rb|rs|cs)$/;
+const NOT_SERVICE =
+  /^(migrations|sql|\.devops|\.github|k8s|monitoring)\/|(^|\/)knexfile\.[cm]?js$/;
 
 /**
  * Every metric an alert rule uses is real: a standard exporter publishes it
@@ -33,7 +34,7 @@ export async function validateAlertMetrics(
     existsSync(join(workspace.dir, 'package.json')) &&
     workspace.files.some(f => f.path === 'package.json');
   const sources = workspace.files.filter(
-    f => !NOT_SOURCE.test(f.path) && !/(^|\/)Dockerfile$/.test(f.path),
+    f => SOURCE.test(f.path) && !NOT_SERVICE.test(f.path),
   );
   let scraped: Set<string> | undefined;
   if (runnable) {
