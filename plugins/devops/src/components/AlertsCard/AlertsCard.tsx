@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
 import { SeverityChip } from '../shared/SeverityChip';
@@ -32,7 +33,7 @@ const useStyles = makeStyles(theme => ({
 const AlertRow = ({ alert }: { alert: DevopsAlert }) => {
   const classes = useStyles();
   const started = relativeTime(alert.startsAt);
-  const about = `for ${alert.alertname}`;
+  const about = alert.alertname ? `for ${alert.alertname}` : undefined;
   return (
     <Box className={classes.alert} component="li" aria-label={alert.alertname}>
       <Box display="flex" alignItems="center" gridGap={8}>
@@ -76,7 +77,7 @@ const AlertRow = ({ alert }: { alert: DevopsAlert }) => {
  * Firing alerts by severity, resolved ones on demand, and a warning when the
  * alert source has gone silent. Refreshes itself.
  */
-export const AlertsCard = (props: { refreshMs?: number }) => {
+const AlertsCardContent = (props: { refreshMs?: number }) => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const [showResolved, setShowResolved] = useState(false);
@@ -140,3 +141,10 @@ export const AlertsCard = (props: { refreshMs?: number }) => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const AlertsCard = withDevopsBoundary(
+  'alerts',
+  'Alerts',
+  AlertsCardContent,
+);

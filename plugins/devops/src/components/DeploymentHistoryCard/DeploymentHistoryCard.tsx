@@ -15,6 +15,7 @@ import { devopsApiRef } from '../../api';
 import { cardTitleProps } from '../shared/headings';
 import { DataLink } from '../shared/DataLink';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { LabelledSelect } from '../shared/LabelledSelect';
 import { relativeTime } from '../shared/relativeTime';
@@ -55,7 +56,7 @@ function commitLink(slug: string | undefined, sha: string | undefined) {
  * status. Pages of 100 load from the backend on demand; the table pages
  * through what is loaded, so thousands of rows stay smooth.
  */
-export const DeploymentHistoryCard = (props: { environments: string[] }) => {
+const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const slug = entity.metadata.annotations?.['github.com/project-slug'];
@@ -204,3 +205,10 @@ export const DeploymentHistoryCard = (props: { environments: string[] }) => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const DeploymentHistoryCard = withDevopsBoundary(
+  'deployment-history',
+  'Deployment history',
+  DeploymentHistoryCardContent,
+);

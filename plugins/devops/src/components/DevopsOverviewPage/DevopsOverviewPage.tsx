@@ -9,6 +9,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { DevopsBoundary } from '../shared/DevopsBoundary';
 import { LabelledSelect } from '../shared/LabelledSelect';
 import { downloadCsv } from './downloadCsv';
 import { overviewCsv } from './overviewCsv';
@@ -225,7 +226,9 @@ export const DevopsOverviewPage = () => (
       subtitle="Versions, health, alerts, readiness and DORA across services"
     />
     <Content>
-      <DevopsOverviewContent />
+      <DevopsBoundary name="devops-overview" title="DevOps overview">
+        <DevopsOverviewContent />
+      </DevopsBoundary>
     </Content>
   </Page>
 );

@@ -16,6 +16,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { LabelledSelect } from '../shared/LabelledSelect';
 
 function humanDuration(seconds: number | undefined): string {
@@ -53,7 +54,7 @@ const Metric = (props: {
 );
 
 /** The four DORA metrics for one environment and window, with their bands. */
-export const DoraCard = (props: { environments: string[] }) => {
+const DoraCardContent = (props: { environments: string[] }) => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const [environment, setEnvironment] = useState(
@@ -152,3 +153,10 @@ export const DoraCard = (props: { environments: string[] }) => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const DoraCard = withDevopsBoundary(
+  'dora',
+  'DORA metrics',
+  DoraCardContent,
+);

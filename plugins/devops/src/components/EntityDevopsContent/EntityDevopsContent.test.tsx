@@ -129,4 +129,84 @@ describe('EntityDevopsContent', () => {
     ).toBeGreaterThan(0);
     expect(screen.queryByText('Deployment history')).not.toBeInTheDocument();
   });
+
+  it('links only web addresses; anything else in the data is plain text', async () => {
+    const unsafe = ['javascript:alert(1)', '  JaVaScRiPt:alert(2)'];
+    const deployment = (i: number, url: string) => ({
+      id: String(i),
+      entityRef: 'component:default/payments-api',
+      environment: 'production',
+      version: `1.0.${i}`,
+      status: 'succeeded' as const,
+      externalId: `run-${i}`,
+      url,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const base = api(['production']);
+    await renderContent(
+      {
+        ...base,
+        listDeployments: async () => ({
+          items: [
+            deployment(1, unsafe[0]),
+            deployment(2, unsafe[1]),
+            deployment(3, 'https://ci.example.com/runs/3'),
+          ],
+        }),
+        getAlerts: async () => ({
+          ...(await base.getAlerts!({} as any)),
+          alerts: [
+            {
+              fingerprint: 'a1',
+              status: 'firing',
+              alertname: 'PaymentsDown',
+              severity: 'P0',
+              runbookUrl: ' JAVASCRIPT:alert(3)',
+              labels: {},
+              startsAt: new Date().toISOString(),
+              updatedAt: new Date().toISOString(),
+            },
+          ],
+        }),
+      },
+      entity(),
+    );
+
+    const history = await screen.findByRole('link', {
+      name: /^Run 1\.0\.3 on production/,
+    });
+    expect(history).toHaveAttribute('href', 'https://ci.example.com/runs/3');
+    expect(screen.getAllByRole('link', { name: /^Run / })).toHaveLength(1);
+    expect(screen.getByText(unsafe[0])).toBeInTheDocument();
+    expect(screen.getByText(unsafe[1].trim())).toBeInTheDocument();
+    expect(await screen.findByText('JAVASCRIPT:alert(3)')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /^Runbook/ })).toBeNull();
+    for (const link of screen.queryAllByRole('link')) {
+      expect(link.getAttribute('href')?.trim()).not.toMatch(/^javascript:/i);
+    }
+  });
+
+  it('shows a card that fails to render as an error in that card alone', async () => {
+    // React reports the caught error on the console; the card shows it.
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderContent(
+      {
+        ...api(['production']),
+        // Health of a shape the card does not expect: it throws rendering.
+        getHealth: async () => ({ environments: null } as any),
+      },
+      entity(),
+    );
+
+    expect(
+      await screen.findByText('Error: Health could not be shown'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('listitem', { name: 'Has an owner: pass' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Deployment history')).toBeInTheDocument();
+    expect(screen.getByText('Alerts')).toBeInTheDocument();
+    expect(screen.getByText('DORA metrics')).toBeInTheDocument();
+  });
 });

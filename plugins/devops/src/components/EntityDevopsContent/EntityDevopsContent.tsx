@@ -6,6 +6,7 @@ import Grid from '@material-ui/core/Grid';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { DevopsBoundary } from '../shared/DevopsBoundary';
 import { AlertsCard } from '../AlertsCard';
 import { DeploymentHistoryCard } from '../DeploymentHistoryCard';
 import { DoraCard } from '../DoraCard';
@@ -18,7 +19,7 @@ import { ReadinessCard } from '../ReadinessCard';
  * The DevOps tab: what runs where and how it got there, whether it is
  * healthy, what is alerting, the state of its database, DORA metrics and production readiness.
  */
-export const EntityDevopsContent = () => {
+const EntityDevopsTab = () => {
   const { entity } = useEntity();
   const devopsApi = useApi(devopsApiRef);
   const { value, loading, error } = useAsync(
@@ -61,3 +62,13 @@ export const EntityDevopsContent = () => {
     </Grid>
   );
 };
+
+/**
+ * The tab in a boundary of its own as well as one per card, so even a
+ * failure outside the cards leaves the entity page usable.
+ */
+export const EntityDevopsContent = () => (
+  <DevopsBoundary name="devops-tab" title="DevOps">
+    <EntityDevopsTab />
+  </DevopsBoundary>
+);

@@ -12,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { relativeTime } from '../shared/relativeTime';
 import { useToneText } from '../shared/useToneText';
@@ -94,7 +95,7 @@ const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
  * Which version runs in each environment, in promotion order, with what
  * waits to be promoted and what was rolled back.
  */
-export const EnvironmentsCard = () => {
+const EnvironmentsCardContent = () => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const { value, loading, error } = useAsync(
@@ -136,3 +137,10 @@ export const EnvironmentsCard = () => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const EnvironmentsCard = withDevopsBoundary(
+  'environments',
+  'Environments',
+  EnvironmentsCardContent,
+);

@@ -18,6 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
 import { LatencySparkline } from './LatencySparkline';
@@ -65,7 +66,7 @@ const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
 };
 
 /** Live health per environment over the last day; refreshes itself. */
-export const HealthCard = (props: { refreshMs?: number }) => {
+const HealthCardContent = (props: { refreshMs?: number }) => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const { value, error, loading } = usePolling(
@@ -95,3 +96,10 @@ export const HealthCard = (props: { refreshMs?: number }) => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const HealthCard = withDevopsBoundary(
+  'health',
+  'Health',
+  HealthCardContent,
+);

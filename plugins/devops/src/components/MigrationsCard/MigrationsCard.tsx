@@ -17,6 +17,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { relativeTime } from '../shared/relativeTime';
 import { useToneText } from '../shared/useToneText';
 
@@ -40,7 +41,7 @@ function describeDrift(d: MigrationDrift): string {
  * Per environment, how many migrations are applied, pending and failed,
  * and where environments drift apart.
  */
-export const MigrationsCard = () => {
+const MigrationsCardContent = () => {
   const classes = useStyles();
   const tone = useToneText();
   const { entity } = useEntity();
@@ -152,3 +153,10 @@ export const MigrationsCard = () => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const MigrationsCard = withDevopsBoundary(
+  'migrations',
+  'Database migrations',
+  MigrationsCardContent,
+);

@@ -23,6 +23,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
 import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
+import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { relativeTime } from '../shared/relativeTime';
 import { ReadinessScore } from './ReadinessScore';
 
@@ -130,7 +131,7 @@ const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
  * The entity's production-readiness checks: each one's status and the fact
  * that decided it, failures first, with the score over the decided checks.
  */
-export const ReadinessCard = () => {
+const ReadinessCardContent = () => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const { value, loading, error } = useAsync(
@@ -155,3 +156,10 @@ export const ReadinessCard = () => {
     </InfoCard>
   );
 };
+
+/** The card in its own error boundary: a failure stays inside it. */
+export const ReadinessCard = withDevopsBoundary(
+  'readiness',
+  'Production readiness',
+  ReadinessCardContent,
+);
