@@ -29,6 +29,9 @@ backend.add(
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 // publish:github and publish:github:pull-request for the golden-path templates.
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// publish:gitlab and publish:gitlab:merge-request for ciProvider gitlab; it
+// starts without a GitLab token (integrations.gitlab is read when they run).
+backend.add(import('@backstage/plugin-scaffolder-backend-module-gitlab'));
 backend.add(
   import('@backstage-devops/plugin-scaffolder-backend-module-devops'),
 );

@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/types';
 import type { RenderedFile } from './render/TemplateRenderer';
 
 /** One problem a validator found in what a template produced. */
@@ -17,6 +18,11 @@ export interface RenderedWorkspace {
   /** Absolute directory holding the files. */
   dir: string;
   files: RenderedFile[];
+  /**
+   * The template entity that rendered them, for rules about what the
+   * template does besides writing files (creating a GitHub environment).
+   */
+  template?: JsonObject;
 }
 
 /** Checks a rendered workspace and returns what it found. */

@@ -89,4 +89,62 @@ describe('the delivery rules on the broken-delivery fixture', () => {
       },
     ]);
   });
+
+  it('find pipelines whose image, scan or production gate does not hold', () => {
+    const github = '.github/workflows/deliver.yml';
+    const gitlab = '.gitlab-ci.yml';
+    const pipeline = findingsOf(report, /^pipeline\//);
+    const expected = [
+      {
+        file: github,
+        rule: 'pipeline/image-consistency',
+        message:
+          'Job `hotfix` deploys `ghcr.io/acme/shop-api`, but `build` builds `ghcr.io/acme/shop`: build, push, scan and deploy must name one image',
+      },
+      {
+        file: github,
+        rule: 'pipeline/scan-target',
+        message:
+          'Job `build` scans `ghcr.io/acme/shop:1.0.0`, which no earlier step of the job builds into its Docker (build-push-action needs `load: true`): Trivy has no image to scan',
+      },
+      {
+        file: github,
+        rule: 'pipeline/production-gate',
+        message:
+          'Job `deploy-production` waits on the `production` environment, but the template does not create it with reviewers (github:environment:create with `reviewers`): GitHub creates it unprotected and the job runs straight away',
+      },
+      {
+        file: github,
+        rule: 'pipeline/production-gate',
+        message:
+          'Job `hotfix` deploys to production without `environment: production`, so no reviewer approves it',
+      },
+      {
+        file: gitlab,
+        rule: 'pipeline/image-consistency',
+        message:
+          'Job `build` pushes `ghcr.io/acme/shop`, but `build` builds `$CI_REGISTRY_IMAGE`: build, push, scan and deploy must name one image',
+      },
+      {
+        file: gitlab,
+        rule: 'pipeline/registry-login',
+        message:
+          'Job `build` pushes `ghcr.io/acme/shop` but logs in to `$CI_REGISTRY` only: the push is refused',
+      },
+      {
+        file: gitlab,
+        rule: 'pipeline/scan-target',
+        message:
+          'Job `image-scan` scans the archive `image.tar`, which neither the job nor a job it needs saves as an artifact: Trivy has no image to scan',
+      },
+      {
+        file: gitlab,
+        rule: 'pipeline/production-gate',
+        message:
+          'Job `deploy-production` deploys to production, but neither it nor a job it needs is manual (`when: manual`): it runs without anybody starting it',
+      },
+    ].map(f => ({ line: undefined, ...f }));
+    expect(pipeline).toEqual(expect.arrayContaining(expected));
+    expect(pipeline).toHaveLength(expected.length);
+  });
 });

@@ -204,7 +204,7 @@ export async function testTemplates(
             const workspaceDir = await writeWorkspace(files);
             try {
               rendering.findings = await validateRendering(
-                { dir: workspaceDir, files },
+                { dir: workspaceDir, files, template: template.template },
                 { yamllintConfig },
               );
             } finally {

@@ -6,6 +6,7 @@ import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage
 import { validatePrometheusOperatorResources } from './validators/alerts/prometheusOperator';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
+import { validatePipelineDelivery } from './validators/delivery/pipelineRules';
 import { validatePodSecurity } from './validators/delivery/podSecurity';
 import { validateWorkloadReferences } from './validators/delivery/workloadReferences';
 import { validateDockerfiles } from './validators/dockerfile';
@@ -37,6 +38,7 @@ export async function validateRendering(
     ['prometheus-operator', validatePrometheusOperatorResources],
     ['pod-security', validatePodSecurity],
     ['workload-references', validateWorkloadReferences],
+    ['pipeline-delivery', validatePipelineDelivery],
     [
       'yamllint',
       w => validateWithYamllint(w, { configFile: options.yamllintConfig }),

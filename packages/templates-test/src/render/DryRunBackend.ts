@@ -13,6 +13,7 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderModuleGithub from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderModuleGitlab from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import type { JsonObject } from '@backstage/types';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
@@ -83,8 +84,8 @@ const closeScaffolderDatabase = createBackendModule({
 });
 
 /**
- * A Backstage backend in this process with the scaffolder, its GitHub
- * module, the DevOps actions and an in-memory catalog, on a free port of
+ * A Backstage backend in this process with the scaffolder, its GitHub and
+ * GitLab modules, the DevOps actions and an in-memory catalog, on a free port of
  * 127.0.0.1, accepting one static token. It exists to answer
  * `POST /api/scaffolder/v2/dry-run`.
  */
@@ -155,6 +156,7 @@ export class DryRunBackend {
     );
     backend.add(scaffolderPlugin);
     backend.add(scaffolderModuleGithub);
+    backend.add(scaffolderModuleGitlab);
     backend.add(scaffolderModuleDevops);
     backend.add(closeScaffolderDatabase);
     await backend.start();

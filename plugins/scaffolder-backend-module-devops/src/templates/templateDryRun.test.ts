@@ -6,6 +6,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import gitlabModule from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { readFile, readdir } from 'fs/promises';
 import type { Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -42,11 +43,13 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
         scaffolderPlugin,
         scaffolderModuleDevops,
         githubModule,
+        gitlabModule,
         catalogServiceMock.factory(),
         // publish:github:pull-request builds its client before checking for
         // a dry run, so it needs a token even though nothing is sent.
         mockServices.rootConfig.factory({
           data: {
+            backend: { baseUrl: 'http://localhost:7007' },
             integrations: {
               github: [{ host: 'github.com', token: 'never-used' }],
             },
@@ -197,5 +200,96 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
     expect(runbook.includes('## Database migrations')).toBe(
       combination.database,
     );
+  });
+
+  async function dryRun(name: string, combination: Record<string, unknown>) {
+    const template = parse(
+      await readFile(join(templates, name, 'template.yaml'), 'utf8'),
+    );
+    const { values } = parse(
+      await readFile(join(templates, name, 'test-values.yaml'), 'utf8'),
+    );
+    const res = await fetch(
+      `http://127.0.0.1:${port}/api/scaffolder/v2/dry-run`,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${mockCredentials.user.token()}`,
+        },
+        body: JSON.stringify({
+          template,
+          values: { ...values, ...combination },
+          secrets: {},
+          directoryContents: await directoryContents(join(templates, name)),
+        }),
+      },
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    const file = (path: string) =>
+      Buffer.from(
+        body.directoryContents.find((f: any) => f.path === path).base64Content,
+        'base64',
+      ).toString('utf8');
+    // What the dry-run log says each step ran with, or that it was skipped.
+    const log: string[] = body.log.map((l: any) => l.body.message);
+    return { body, file, log };
+  }
+
+  it('creates the staging and production environments on GitHub, production with the owner as reviewer', async () => {
+    const { log } = await dryRun('new-service', {
+      runtime: 'node',
+      ciProvider: 'github',
+      strategy: 'blue-green',
+      database: false,
+    });
+    const text = log.join('\n');
+    expect(text).toContain(
+      'Skipping because publish:github does not support dry-run',
+    );
+    expect(text).not.toContain('publish:gitlab');
+    const environments = log.filter(l =>
+      l.includes('github:environment:create'),
+    );
+    expect(environments.join('\n')).toContain('"name": "staging"');
+    expect(environments.join('\n')).toContain('"name": "production"');
+    expect(environments.join('\n')).toContain(
+      '"reviewers": [\n    "group:default/payments"',
+    );
+  });
+
+  it('publishes to GitLab with the project registry image when the CI is GitLab', async () => {
+    const { log, file } = await dryRun('new-service', {
+      runtime: 'python',
+      ciProvider: 'gitlab',
+      strategy: 'canary',
+      database: true,
+    });
+    const text = log.join('\n');
+    expect(text).toContain('publish:gitlab');
+    expect(text).not.toContain('github:environment:create');
+    const pipeline = parse(file('.gitlab-ci.yml'));
+    expect(pipeline.build.script[0]).toBe(
+      'docker build -t "$CI_REGISTRY_IMAGE:$VERSION" .',
+    );
+    expect(pipeline['deploy-production'].script).toEqual([
+      '.devops/deploy.sh production "$CI_REGISTRY_IMAGE:$VERSION"',
+    ]);
+    const overlay = parse(file('k8s/overlays/production/kustomization.yaml'));
+    expect(overlay.images[0].newName).toBe(
+      'registry.gitlab.com/acme/payments-api',
+    );
+  });
+
+  it('proposes add-devops as a GitLab merge request when the CI is GitLab', async () => {
+    const { log } = await dryRun('add-devops', {
+      runtime: 'go',
+      ciProvider: 'gitlab',
+      database: false,
+    });
+    const text = log.join('\n');
+    expect(text).toContain('publish:gitlab:merge-request');
+    expect(text).not.toContain('publish:github:pull-request');
   });
 });
