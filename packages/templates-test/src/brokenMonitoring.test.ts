@@ -6,13 +6,15 @@ jest.setTimeout(120_000);
 const BROKEN = resolve(__dirname, '__fixtures__/broken-monitoring');
 
 describe('alerting checks on a deliberately broken fixture', () => {
-  it('names the rule without a firing case, the metric nobody exports, the missing runbook anchor, the routing amtool refuses and the PodMonitor that selects no pod', async () => {
+  it('names the rule without a firing case, the metric nobody exports, the missing runbook anchor, the routing amtool refuses, the PodMonitor that selects no pod and the dashboard query that does not parse', async () => {
     const report = await testTemplates({ dir: BROKEN });
 
     // Only the alerting checks: other validators judge the fixture's
     // Deployment by their own rules.
     const findings = report.templates[0].renderings[0].findings.filter(f =>
-      /^(alert-|runbook\/|amtool\/|prometheus-operator\/)/.test(f.rule),
+      /^(alert-|runbook\/|amtool\/|prometheus-operator\/|grafana\/)/.test(
+        f.rule,
+      ),
     );
     expect(findings).toEqual([
       {
@@ -44,6 +46,20 @@ describe('alerting checks on a deliberately broken fixture', () => {
         rule: 'runbook/missing-anchor',
         message:
           'The runbook_url of LedgerSlow points at #ledger-slow, which docs/index.md does not have: add a section headed so its anchor is ledger-slow.',
+        severity: 'error',
+      },
+      {
+        file: 'monitoring/grafana-dashboard.json',
+        rule: 'grafana/datasource',
+        message:
+          'The panel "Errors" queries data source $prometheus, which the dashboard does not declare as a variable.',
+        severity: 'error',
+      },
+      {
+        file: 'monitoring/grafana-dashboard.json',
+        rule: 'grafana/query',
+        message:
+          'The panel "Errors" query does not parse: could not parse expression: 1:62: parse error: unclosed left parenthesis',
         severity: 'error',
       },
       {

@@ -3,6 +3,7 @@ import { validateWithActionlint } from './validators/actionlint';
 import { validateAlertMetrics } from './validators/alerts/alertMetrics';
 import { validateAlertmanagerConfigs } from './validators/alerts/alertmanagerConfig';
 import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage';
+import { validateGrafanaDashboards } from './validators/alerts/grafanaDashboard';
 import { validatePrometheusOperatorResources } from './validators/alerts/prometheusOperator';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
@@ -35,6 +36,8 @@ export async function validateRendering(
     ['runbook', validateRunbookAnchors],
     ['kubernetes', validateKubernetesManifests],
     ['alertmanager', validateAlertmanagerConfigs],
+    ['grafana', validateGrafanaDashboards],
+    ['kubernetes', validateKubernetesManifests],
     ['prometheus-operator', validatePrometheusOperatorResources],
     ['pod-security', validatePodSecurity],
     ['workload-references', validateWorkloadReferences],
