@@ -133,6 +133,7 @@ describe('devops:pipeline:generate', () => {
     },
   );
 
+  // A shellcheck process per script and run block: slow on a busy machine.
   it('writes shell that shellcheck accepts, in the scripts and in every run block', async () => {
     await generate({
       ...base,
@@ -182,7 +183,7 @@ describe('devops:pipeline:generate', () => {
         }).toEqual({ job, step: step.name, findings: '' });
       }
     }
-  });
+  }, 60_000);
 
   it.each(RUNTIMES)(
     'writes a GitLab pipeline whose jobs hang together for %s',
@@ -314,6 +315,31 @@ describe('devops:pipeline:generate', () => {
       );
     },
   );
+
+  it('runs the Java OWASP dependency check, pinned, on pull requests and main', async () => {
+    await generate({
+      ...base,
+      provider: 'github',
+      runtime: 'java',
+      strategy: 'rolling',
+      hasDatabase: false,
+    });
+    const workflow = parse(
+      await readFile(
+        join(workspace.path, '.github/workflows/ci-cd.yml'),
+        'utf8',
+      ),
+    );
+    expect(workflow.on.pull_request).toEqual({});
+    expect(workflow.jobs.security.if).toBeUndefined();
+    const audit = workflow.jobs.security.steps.find(
+      (s: any) => s.name === 'Dependency audit',
+    );
+    expect(audit.run).toContain(
+      'org.owasp:dependency-check-maven:11.1.1:check -DfailBuildOnCVSS=7',
+    );
+    expect(audit.env).toEqual({ NVD_API_KEY: '${{ secrets.NVD_API_KEY }}' });
+  });
 
   it('writes the same bytes for the same input', async () => {
     const input = {

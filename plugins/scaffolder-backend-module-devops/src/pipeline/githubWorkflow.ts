@@ -195,7 +195,13 @@ export function githubWorkflow(o: PipelineOptions) {
           { ...checkout, with: { 'fetch-depth': 0 } },
           setup,
           { name: 'Install dependencies', run: commands.install },
-          { name: 'Dependency audit', run: commands.audit },
+          {
+            name: 'Dependency audit',
+            run: commands.audit,
+            ...(o.runtime === 'java'
+              ? { env: { NVD_API_KEY: '${{ secrets.NVD_API_KEY }}' } }
+              : {}),
+          },
           {
             name: 'Secret scan',
             run: 'docker run --rm -v "$PWD:/repo" zricethezav/gitleaks:v8.21.2 detect --source /repo --redact --no-banner',
