@@ -19,14 +19,10 @@ export class TemporaryAlertmanager {
     readonly url: string,
   ) {}
 
-  static async start(
-    options:
-      | { webhookUrl: string; token: string }
-      | {
-          /** A whole Alertmanager configuration, such as a generated one. */
-          config: object;
-        },
-  ): Promise<TemporaryAlertmanager> {
+  static async start(options: {
+    webhookUrl: string;
+    token: string;
+  }): Promise<TemporaryAlertmanager> {
     const binary = BINARIES.find(existsSync);
     if (!binary) {
       throw new Error(
@@ -36,11 +32,29 @@ export class TemporaryAlertmanager {
     const dir = mkdtempSync(join(tmpdir(), 'devops-alertmanager-'));
     writeFileSync(
       join(dir, 'alertmanager.yml'),
-      stringify(
-        'config' in options
-          ? options.config
-          : TemporaryAlertmanager.backstageOnly(options),
-      ),
+      stringify({
+        route: {
+          receiver: 'backstage',
+          group_by: ['alertname'],
+          group_wait: '0s',
+          group_interval: '1s',
+          repeat_interval: '1h',
+        },
+        receivers: [
+          {
+            name: 'backstage',
+            webhook_configs: [
+              {
+                url: options.webhookUrl,
+                send_resolved: true,
+                http_config: {
+                  authorization: { type: 'Bearer', credentials: options.token },
+                },
+              },
+            ],
+          },
+        ],
+      }),
     );
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -73,33 +87,6 @@ export class TemporaryAlertmanager {
       }
       await new Promise(r => setTimeout(r, 200));
     }
-  }
-
-  /** One route that posts every notification to the webhook with the token. */
-  private static backstageOnly(options: { webhookUrl: string; token: string }) {
-    return {
-      route: {
-        receiver: 'backstage',
-        group_by: ['alertname'],
-        group_wait: '0s',
-        group_interval: '1s',
-        repeat_interval: '1h',
-      },
-      receivers: [
-        {
-          name: 'backstage',
-          webhook_configs: [
-            {
-              url: options.webhookUrl,
-              send_resolved: true,
-              http_config: {
-                authorization: { type: 'Bearer', credentials: options.token },
-              },
-            },
-          ],
-        },
-      ],
-    };
   }
 
   /** Sends alerts the way Prometheus does (`POST /api/v2/alerts`). */

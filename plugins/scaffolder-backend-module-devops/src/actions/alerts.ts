@@ -200,7 +200,7 @@ export function createAlertsAction(
           (input as Record<string, unknown>)[name] ?? fallback,
         ]),
       ) as unknown as AlertThresholds;
-      const options: AlertRuleOptions = {
+      const spec: AlertRuleOptions = {
         service: input.service,
         entityRef: input.entityRef,
         team: teamOf(input.owner),
@@ -219,8 +219,8 @@ export function createAlertsAction(
           'backstageUrl is required when the backend has no backend.baseUrl',
         );
       }
-      const routingFiles = defaultRoutingFiles(options.team);
-      const routing = alertmanagerRouting(options, {
+      const routingFiles = defaultRoutingFiles(spec.team);
+      const routing = alertmanagerRouting(spec, {
         backstageUrl,
         backstageTokenFile:
           input.backstageTokenFile ?? routingFiles.backstageTokenFile,
@@ -229,7 +229,7 @@ export function createAlertsAction(
         pagerUrl: input.pagerUrl,
       });
       const operator = Object.fromEntries(
-        Object.entries(operatorResources(options)).map(([name, resource]) => [
+        Object.entries(operatorResources(spec)).map(([name, resource]) => [
           `operator/${name}`,
           stringify(resource.toJSON()),
         ]),
@@ -238,17 +238,17 @@ export function createAlertsAction(
         ctx.workspacePath,
         input.targetPath ?? 'monitoring',
         {
-          'alerts.rules.yml': stringify(alertRules(options)),
+          'alerts.rules.yml': stringify(alertRules(spec)),
           'alerts.test.yml': stringify(
-            alertRuleTests(options, 'alerts.rules.yml'),
+            alertRuleTests(spec, 'alerts.rules.yml'),
           ),
           'prometheus.yml': stringify(
-            prometheusScrapeConfig(options, 'alerts.rules.yml'),
+            prometheusScrapeConfig(spec, 'alerts.rules.yml'),
           ),
           'alertmanager.yml': stringify(routing),
           ...operator,
           'grafana-dashboard.json': `${JSON.stringify(
-            serviceDashboard(options),
+            serviceDashboard(spec),
             null,
             2,
           )}\n`,

@@ -1,15 +1,15 @@
+import devopsBackend from '@backstage-devops/plugin-devops-backend';
 import {
-  startDevopsBackend,
-  userAuth,
-} from '@backstage-devops/plugin-devops-backend/src/__testUtils__/startDevopsBackend';
-import { TemporaryAlertmanager } from '@backstage-devops/plugin-devops-backend/src/__testUtils__/TemporaryAlertmanager';
-import { mockCredentials } from '@backstage/backend-test-utils';
+  mockCredentials,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { readFile, writeFile } from 'fs/promises';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
 import { join } from 'path';
-import request from 'supertest';
 import { parse } from 'yaml';
+import { RunningAlertmanager } from '../__testUtils__/RunningAlertmanager';
 import { actionRunner } from '../__testUtils__/actionRunner';
 import { createAlertsAction } from '../actions/alerts';
 
@@ -40,16 +40,30 @@ describe('generated alerting, end to end', () => {
   const { workspace, run: generate } = actionRunner(createAlertsAction());
   let backend: Server;
   let pager: Server;
-  let alertmanager: TemporaryAlertmanager | undefined;
+  let alertmanager: RunningAlertmanager | undefined;
   const pages: any[] = [];
 
   beforeAll(async () => {
-    backend = (await startDevopsBackend()) as Server;
-    await new Promise<void>(resolve =>
-      backend.listening
-        ? resolve()
-        : backend.once('listening', () => resolve()),
-    );
+    const started = await startTestBackend({
+      features: [
+        devopsBackend,
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Component',
+              metadata: { name: 'payments-api', namespace: 'default' },
+              spec: {
+                type: 'service',
+                owner: 'payments',
+                lifecycle: 'production',
+              },
+            },
+          ],
+        }),
+      ],
+    });
+    backend = started.server as Server;
     // Stands in for PagerDuty's events API, on this machine.
     pager = createServer((req, res) => {
       let body = '';
@@ -103,7 +117,7 @@ describe('generated alerting, end to end', () => {
       group_wait: '0s',
       group_interval: '1s',
     });
-    alertmanager = await TemporaryAlertmanager.start({ config });
+    alertmanager = await RunningAlertmanager.start(config);
 
     // Each alert as its generated promtool case expects it to fire: the
     // rule's labels and annotations plus the series' labels.
@@ -132,14 +146,17 @@ describe('generated alerting, end to end', () => {
       firing('DeploymentsStalled'),
     ]);
 
-    const readAlerts = () =>
-      request(backend)
-        .get('/api/devops/v1/entities/component/default/payments-api/alerts')
-        .set('authorization', userAuth());
-    const shown = await until(readAlerts, res => res.body.alerts?.length === 4);
+    const readAlerts = async () =>
+      (
+        await fetch(
+          `http://127.0.0.1:${port}/api/devops/v1/entities/component/default/payments-api/alerts`,
+          { headers: { authorization: mockCredentials.user.header() } },
+        )
+      ).json();
+    const shown = await until(readAlerts, body => body.alerts?.length === 4);
     expect(
       Object.fromEntries(
-        shown.body.alerts.map((a: any) => [a.alertname, a.severity]),
+        shown.alerts.map((a: any) => [a.alertname, a.severity]),
       ),
     ).toEqual({
       ServiceDown: 'P0',
@@ -147,9 +164,9 @@ describe('generated alerting, end to end', () => {
       HighLatencyP95: 'P2',
       DeploymentsStalled: 'P3',
     });
-    expect(shown.body.firing).toEqual({ P0: 1, P1: 1, P2: 1, P3: 1 });
+    expect(shown.firing).toEqual({ P0: 1, P1: 1, P2: 1, P3: 1 });
     expect(
-      shown.body.alerts.find((a: any) => a.alertname === 'ServiceDown'),
+      shown.alerts.find((a: any) => a.alertname === 'ServiceDown'),
     ).toMatchObject({
       status: 'firing',
       summary: 'payments-api is down',
