@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Finding, RenderedWorkspace } from '../../Finding';
 import { readAlertFiles } from './alertRuleFiles';
 import { promqlMetricNames } from './promqlMetrics';
+import { scrapeJavaService } from './scrapeJavaService';
 import { scrapeNodeService } from './scrapeNodeService';
 import { standardExporterOf } from './standardExporters';
 
@@ -18,8 +19,9 @@ const NOT_SERVICE =
 /**
  * Every metric an alert rule uses is real: a standard exporter publishes it
  * (see standardExporters.ts), or the service exports it. A rendered node
- * service is started and its `/metrics` scraped; a service this machine
- * cannot run (no toolchain here) must at least name the metric in its
+ * service, or a java one that needs only the JDK, is started and its
+ * `/metrics` scraped; a service this machine cannot run (python without its
+ * packages, go without a toolchain) must at least name the metric in its
  * source; a rendering without a service (a pull request to an existing
  * one) gets a warning listing what its service must export.
  */
@@ -37,21 +39,25 @@ export async function validateAlertMetrics(
     f => SOURCE.test(f.path) && !NOT_SERVICE.test(f.path),
   );
   let scraped: Set<string> | undefined;
-  if (runnable) {
-    try {
+  let scrapedHow = 'scraped /metrics after npm start';
+  try {
+    if (runnable) {
       scraped = await scrapeNodeService(workspace.dir);
-    } catch (error) {
-      return [
-        {
-          file: 'package.json',
-          rule: 'alert-metrics/scrape-failed',
-          message: `Could not start the service and scrape its /metrics: ${String(
-            (error as Error)?.message ?? error,
-          )}`,
-          severity: 'error',
-        },
-      ];
+    } else {
+      scraped = await scrapeJavaService(workspace);
+      scrapedHow = 'scraped /metrics of the service compiled with javac';
     }
+  } catch (error) {
+    return [
+      {
+        file: runnable ? 'package.json' : 'pom.xml',
+        rule: 'alert-metrics/scrape-failed',
+        message: `Could not start the service and scrape its /metrics: ${String(
+          (error as Error)?.message ?? error,
+        )}`,
+        severity: 'error',
+      },
+    ];
   }
   const findings: Finding[] = [];
   const unverified = new Set<string>();
@@ -66,7 +72,7 @@ export async function validateAlertMetrics(
             file: rule.file,
             line: rule.line,
             rule: 'alert-metrics/not-exported',
-            message: `Alert ${rule.alert} uses ${metric}, which the running service does not export (scraped /metrics after npm start) and no standard exporter (${exporterList}) provides.`,
+            message: `Alert ${rule.alert} uses ${metric}, which the running service does not export (${scrapedHow}) and no standard exporter (${exporterList}) provides.`,
             severity: 'error',
           });
         }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runTool } from '../runTool';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
@@ -74,12 +74,7 @@ async function installDependencies(dir: string): Promise<void> {
   await symlink(await install, join(dir, 'node_modules'), 'dir');
 }
 
-/**
- * Starts the rendered node service (`npm start` with `PORT` set, and a
- * `DATABASE_URL` whose server refuses connections, so a service with a
- * database starts its pool and counts the failures), sends it a few
- * requests so its request series exist, scrapes `/metrics`, and stops it.
- */
+/** Installs the rendered node service's dependencies and scrapes `npm start`. */
 export async function scrapeNodeService(dir: string): Promise<Set<string>> {
   const manifest = JSON.parse(
     await readFile(join(dir, 'package.json'), 'utf8'),
@@ -87,9 +82,23 @@ export async function scrapeNodeService(dir: string): Promise<Set<string>> {
   if (Object.keys(manifest.dependencies ?? {}).length > 0) {
     await installDependencies(dir);
   }
+  return scrapeService(dir, 'npm', ['start', '--silent']);
+}
+
+/**
+ * Runs `command` in `dir` with `PORT` set (and a `DATABASE_URL` whose
+ * server refuses connections, so a service with a database starts its pool
+ * and counts the failures), sends it a few requests so its request series
+ * exist, scrapes `/metrics`, and stops it with its whole process group.
+ */
+export async function scrapeService(
+  dir: string,
+  command: string,
+  args: string[],
+): Promise<Set<string>> {
   const port = await freePort();
   const refused = await freePort();
-  const child = spawn('npm', ['start', '--silent'], {
+  const child = spawn(command, args, {
     cwd: dir,
     env: {
       ...process.env,
@@ -97,7 +106,7 @@ export async function scrapeNodeService(dir: string): Promise<Set<string>> {
       DATABASE_URL: `postgresql://service:service@127.0.0.1:${refused}/service`,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
-    // Its own process group, so stopping it stops node under npm too.
+    // Its own process group, so stopping it stops what npm started too.
     detached: true,
   });
   let stderr = '';
@@ -109,7 +118,9 @@ export async function scrapeNodeService(dir: string): Promise<Set<string>> {
     for (let attempt = 0; ; attempt++) {
       if (child.exitCode !== null) {
         throw new Error(
-          `npm start exited with ${child.exitCode}: ${stderr.trim()}`,
+          `${command} ${args.join(' ')} exited with ${
+            child.exitCode
+          }: ${stderr.trim()}`,
         );
       }
       try {
@@ -117,7 +128,7 @@ export async function scrapeNodeService(dir: string): Promise<Set<string>> {
       } catch {
         // not listening yet
       }
-      if (attempt > 150) {
+      if (attempt > 300) {
         throw new Error(`the service never answered ${base}/metrics`);
       }
       await new Promise(r => setTimeout(r, 100));
