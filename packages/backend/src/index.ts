@@ -13,6 +13,8 @@ backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-auth-backend'));
 // Guest sign-in is for local use; production config replaces it.
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// GitHub sign-in, configured in app-config.production.yaml.
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(
