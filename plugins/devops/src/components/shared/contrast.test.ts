@@ -1,5 +1,5 @@
 import { getContrastRatio } from '@material-ui/core/styles/colorManipulator';
-import { readableOn, textOn } from './contrast';
+import { opaqueOn, readableOn, textOn } from './contrast';
 
 // Backstage's light and dark theme status colours and card backgrounds.
 const light = {
@@ -48,5 +48,20 @@ describe('readableOn', () => {
 
   it('leaves a colour that already reaches 4.5:1 as it is', () => {
     expect(readableOn('#CA001B', '#FFFFFF')).toBe('#CA001B');
+  });
+});
+
+describe('opaqueOn', () => {
+  it('blends translucent text onto its background', () => {
+    // Material UI's secondary text (black at 54 %) on a light grey page.
+    expect(opaqueOn('rgba(0, 0, 0, 0.54)', '#f5f5f5')).toBe(
+      'rgb(113, 113, 113)',
+    );
+    expect(opaqueOn('#123456', '#ffffff')).toBe('#123456');
+  });
+
+  it('makes translucent secondary text readable on a light grey page', () => {
+    const text = readableOn('rgba(0, 0, 0, 0.54)', '#f5f5f5');
+    expect(getContrastRatio(text, '#f5f5f5')).toBeGreaterThanOrEqual(4.5);
   });
 });

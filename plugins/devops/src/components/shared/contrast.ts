@@ -1,12 +1,38 @@
 import {
   darken,
+  decomposeColor,
   getContrastRatio,
   getLuminance,
+  hslToRgb,
   lighten,
+  recomposeColor,
 } from '@material-ui/core/styles/colorManipulator';
 
 /** WCAG 2 AA for normal text (1.4.3). */
 export const AA_TEXT_CONTRAST = 4.5;
+
+/**
+ * `colour` as it shows on `background`: a translucent colour (Material UI's
+ * secondary text is black at 54 %) blended onto the background, since a
+ * contrast ratio is only defined for opaque colours.
+ */
+export function opaqueOn(colour: string, background: string): string {
+  const rgb = (c: string) =>
+    decomposeColor(c.startsWith('hsl') ? hslToRgb(c) : c);
+  const f = rgb(colour);
+  const alpha = f.values.length > 3 ? f.values[3] : 1;
+  if (alpha >= 1) {
+    return colour;
+  }
+  const b = rgb(background);
+  const mixed = [0, 1, 2].map(i =>
+    Math.round(f.values[i] * alpha + b.values[i] * (1 - alpha)),
+  );
+  return recomposeColor({
+    type: 'rgb',
+    values: mixed as [number, number, number],
+  });
+}
 
 /**
  * The text colour for a filled background: whichever of the two candidates
@@ -36,14 +62,15 @@ export function readableOn(
   minimum = AA_TEXT_CONTRAST,
 ): string {
   const towardsDark = getLuminance(background) > 0.5;
-  let candidate = colour;
+  const opaque = opaqueOn(colour, background);
+  let candidate = opaque;
   for (let step = 1; step <= 20; step++) {
     if (getContrastRatio(candidate, background) >= minimum) {
       return candidate;
     }
     candidate = towardsDark
-      ? darken(colour, step * 0.05)
-      : lighten(colour, step * 0.05);
+      ? darken(opaque, step * 0.05)
+      : lighten(opaque, step * 0.05);
   }
   return candidate;
 }
