@@ -72,6 +72,18 @@ describe('the delivery rules on the broken-delivery fixture', () => {
     );
   });
 
+  it("finds a catalog kubernetes-id that no workload's label matches", () => {
+    expect(findingsOf(report, /^catalog\/kubernetes-id$/)).toEqual([
+      {
+        file: 'catalog-info.yaml',
+        line: undefined,
+        rule: 'catalog/kubernetes-id',
+        message:
+          "backstage.io/kubernetes-id is `shop`, but no workload in the production build carries the label backstage.io/kubernetes-id=shop on itself and its pods: Backstage's Kubernetes plugin would show nothing",
+      },
+    ]);
+  });
+
   it('validates Rollouts and AnalysisTemplates against the Argo Rollouts schemas', () => {
     expect(findingsOf(report, /^kubernetes\//)).toEqual([
       {

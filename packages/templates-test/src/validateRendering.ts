@@ -7,6 +7,7 @@ import { validateGrafanaDashboards } from './validators/alerts/grafanaDashboard'
 import { validatePrometheusOperatorResources } from './validators/alerts/prometheusOperator';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
 import { validateCatalogInfo } from './validators/catalogInfo';
+import { validateKubernetesId } from './validators/delivery/kubernetesId';
 import { validatePipelineDelivery } from './validators/delivery/pipelineRules';
 import { validatePodSecurity } from './validators/delivery/podSecurity';
 import { validateWorkloadReferences } from './validators/delivery/workloadReferences';
@@ -34,14 +35,14 @@ export async function validateRendering(
     ['alert-tests', validateAlertTestCoverage],
     ['alert-metrics', validateAlertMetrics],
     ['runbook', validateRunbookAnchors],
-    ['kubernetes', validateKubernetesManifests],
     ['alertmanager', validateAlertmanagerConfigs],
+    ['prometheus-operator', validatePrometheusOperatorResources],
     ['grafana', validateGrafanaDashboards],
     ['kubernetes', validateKubernetesManifests],
-    ['prometheus-operator', validatePrometheusOperatorResources],
     ['pod-security', validatePodSecurity],
     ['workload-references', validateWorkloadReferences],
     ['pipeline-delivery', validatePipelineDelivery],
+    ['kubernetes-id', validateKubernetesId],
     [
       'yamllint',
       w => validateWithYamllint(w, { configFile: options.yamllintConfig }),

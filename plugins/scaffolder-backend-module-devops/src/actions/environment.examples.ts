@@ -22,4 +22,27 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'A blue-green Argo Rollout whose analysis aborts above 2 % errors or a p95 of 800 ms',
+    example: stringify({
+      steps: [
+        {
+          id: 'environments',
+          action: 'devops:environment:generate',
+          name: 'Write environment configuration',
+          input: {
+            name: 'payments-api',
+            image: 'ghcr.io/example/payments-api',
+            port: 8080,
+            healthPath: '/healthz',
+            strategy: 'blue-green',
+            prometheusUrl: 'http://prometheus-operated.monitoring.svc:9090',
+            errorRatePercent: 2,
+            latencyP95Ms: 800,
+          },
+        },
+      ],
+    }),
+  },
 ];

@@ -248,4 +248,14 @@ describe('devops:environment:generate', () => {
   ])('the scaffolder refuses %j naming %s', (patch, field) => {
     expect(validate({ ...input, ...patch })).toEqual([field]);
   });
+
+  it.each(action.examples!.map(e => [e.description, e.example] as const))(
+    'writes the example "%s"',
+    async (_, example) => {
+      const { input } = parse(example).steps[0];
+      expect(validate(input)).toEqual([]);
+      const ctx = await generate(input);
+      expect(ctx.output).toHaveBeenCalledWith('files', expect.any(Array));
+    },
+  );
 });

@@ -25,4 +25,26 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'A GitLab CI pipeline that pushes to the project registry ($CI_REGISTRY_IMAGE) and rolls production out as a canary',
+    example: stringify({
+      steps: [
+        {
+          id: 'pipeline',
+          action: 'devops:pipeline:generate',
+          name: 'Write the CI/CD pipeline',
+          input: {
+            provider: 'gitlab',
+            service: 'payments-api',
+            entityRef: 'component:default/payments-api',
+            runtime: 'python',
+            strategy: 'canary',
+            healthPath: '/healthz',
+            hasDatabase: true,
+          },
+        },
+      ],
+    }),
+  },
 ];

@@ -373,4 +373,14 @@ describe('devops:pipeline:generate', () => {
     const input = { ...base, provider: 'github', runtime: 'node', ...patch };
     expect(validate(input)).toEqual([field]);
   });
+
+  it.each(action.examples!.map(e => [e.description, e.example] as const))(
+    'writes the example "%s"',
+    async (_, example) => {
+      const { input } = parse(example).steps[0];
+      expect(validate(input)).toEqual([]);
+      const ctx = await generate(input);
+      expect(ctx.output).toHaveBeenCalledWith('files', expect.any(Array));
+    },
+  );
 });
