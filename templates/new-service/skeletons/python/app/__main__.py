@@ -8,7 +8,14 @@ from app.server import State, create_server
 
 
 def main() -> None:
+{%- if values.database %}
+    # DATABASE_URL comes from the ${{ values.name }}-env secret in Kubernetes.
+    from app.database import Database
+
+    state = State(Database(os.environ["DATABASE_URL"]))
+{%- else %}
     state = State()
+{%- endif %}
     server = create_server(int(os.environ.get("PORT", "${{ values.port }}")), state)
 
     def stop(*_: object) -> None:

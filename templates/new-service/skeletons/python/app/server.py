@@ -20,10 +20,17 @@ DURATION = Histogram(
 
 
 class State:
-    """Readiness: true only while the service takes traffic."""
+    """Readiness: true only while the service takes traffic (and, with a
+    database, can reach it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, database=None) -> None:
         self.ready = threading.Event()
+        self.database = database
+
+    def is_ready(self) -> bool:
+        if not self.ready.is_set():
+            return False
+        return self.database is None or self.database.ping()
 
 
 def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
@@ -34,7 +41,7 @@ def make_handler(state: State) -> type[BaseHTTPRequestHandler]:
             if path == HEALTH_PATH:
                 status, body, kind = 200, json.dumps({"status": "ok"}), "application/json"
             elif path == READINESS_PATH:
-                ready = state.ready.is_set()
+                ready = state.is_ready()
                 status = 200 if ready else 503
                 body = json.dumps({"status": "ready" if ready else "not ready"})
                 kind = "application/json"
