@@ -252,9 +252,9 @@ describe('devops:environment:generate', () => {
   it.each(action.examples!.map(e => [e.description, e.example] as const))(
     'writes the example "%s"',
     async (_, example) => {
-      const { input } = parse(example).steps[0];
-      expect(validate(input)).toEqual([]);
-      const ctx = await generate(input);
+      const exampleInput = parse(example).steps[0].input;
+      expect(validate(exampleInput)).toEqual([]);
+      const ctx = await generate(exampleInput);
       expect(ctx.output).toHaveBeenCalledWith('files', expect.any(Array));
     },
   );
