@@ -3,9 +3,11 @@ import { DEFAULT_BLACKBOX_EXPORTER } from './operatorResources';
 
 /**
  * For a Prometheus without the operator: scrape jobs that find the
- * service's pods by their `prometheus.io/*` annotations in its namespaces
- * (the `job` label is the service name, `namespace` and `pod` are kept, as
- * the rules expect) and probe the production health URL through the
+ * service's pods by their `app.kubernetes.io/name` label in its namespaces
+ * and scrape the container port named `http` at `/metrics`, or what the
+ * pods' `prometheus.io/port` and `prometheus.io/path` annotations say (the
+ * `job` label is the service name, `namespace` and `pod` are kept, as the
+ * rules expect) and probe the production health URL through the
  * blackbox exporter, and the rule file to load. Written as a complete
  * configuration so `promtool check config` can check it; merge its
  * `scrape_configs` and `rule_files` into the cluster's Prometheus.
@@ -30,13 +32,23 @@ export function prometheusScrapeConfig(
       ],
       relabel_configs: [
         {
-          source_labels: [annotation('scrape')],
-          regex: 'true',
-          action: 'keep',
-        },
-        {
           source_labels: ['__meta_kubernetes_pod_label_app_kubernetes_io_name'],
           regex: o.service,
+          action: 'keep',
+        },
+        // The container port named http, unless the pod's annotations say
+        // otherwise (prometheus.io/scrape: "false", prometheus.io/port).
+        {
+          source_labels: [annotation('scrape')],
+          regex: 'false',
+          action: 'drop',
+        },
+        {
+          source_labels: [
+            '__meta_kubernetes_pod_container_port_name',
+            annotation('port'),
+          ],
+          regex: 'http;|.*;\\d+',
           action: 'keep',
         },
         {
