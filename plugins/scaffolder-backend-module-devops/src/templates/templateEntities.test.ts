@@ -3,6 +3,14 @@ import type { TemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'fs/promises';
 import { resolve } from 'path';
 import { parse } from 'yaml';
+import { ConfigReader } from '@backstage/config';
+import { ScmIntegrations } from '@backstage/integration';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createGithubEnvironmentAction } from '@backstage/plugin-scaffolder-backend-module-github';
+import {
+  createPublishGitlabAction,
+  createPublishGitlabMergeRequestAction,
+} from '@backstage/plugin-scaffolder-backend-module-gitlab';
 import { createAlertsAction } from '../actions/alerts';
 import { createCatalogInfoAction } from '../actions/catalogInfo';
 import { createDockerfileAction } from '../actions/dockerfile';
@@ -12,6 +20,10 @@ import { createPipelineAction } from '../actions/pipeline';
 
 const templates = resolve(__dirname, '../../../../templates');
 
+const integrations = ScmIntegrations.fromConfig(new ConfigReader({}));
+
+// Ours, and the GitHub and GitLab modules' actions whose inputs the
+// templates write by hand: every input is checked against its schema.
 const ours = new Map<string, TemplateAction<any, any, any>>(
   [
     createAlertsAction(),
@@ -20,6 +32,12 @@ const ours = new Map<string, TemplateAction<any, any, any>>(
     createEnvironmentAction(),
     createMigrationsAction(),
     createPipelineAction(),
+    createGithubEnvironmentAction({
+      integrations,
+      catalog: catalogServiceMock(),
+    }),
+    createPublishGitlabAction({ integrations, config: new ConfigReader({}) }),
+    createPublishGitlabMergeRequestAction({ integrations }),
   ].map(action => [action.id, action]),
 );
 /** Actions of the scaffolder and its GitHub module the templates use. */
