@@ -77,6 +77,8 @@ const checkoutWeb: OverviewEntry = {
       lastDeployedAt: '2026-11-25T08:00:00Z',
       health: 'down',
     },
+    // Declared (its own devops/environments) but never deployed to.
+    { environment: 'qa' },
   ],
   firingAlerts: { ...noAlerts, P0: 1, P3: 2 },
   readiness: { passed: 0, failed: 0, unknown: 5 },
@@ -202,6 +204,7 @@ describe('DevopsOverviewContent', () => {
       'development',
       'staging',
       'production',
+      'qa',
       'Firing alerts',
       'Readiness',
       'DORA (production)',
@@ -213,7 +216,13 @@ describe('DevopsOverviewContent', () => {
     expect(payments.getByText('Up')).toBeInTheDocument();
     expect(payments.getByText('1.4.0')).toBeInTheDocument();
     expect(payments.getByText('Degraded')).toBeInTheDocument();
-    expect(payments.getByText('Not deployed')).toBeInTheDocument();
+    // Environments payments-api does not have read "—", named for screen
+    // readers and on hover, unlike one it has but never deployed to.
+    expect(
+      payments.getByText('no development environment'),
+    ).toBeInTheDocument();
+    expect(payments.getByText('no qa environment')).toBeInTheDocument();
+    expect(payments.queryByText('Not deployed')).not.toBeInTheDocument();
     expect(payments.getByText('P2: 1')).toBeInTheDocument();
     expect(payments.getByText('67%')).toBeInTheDocument();
     expect(
@@ -225,6 +234,8 @@ describe('DevopsOverviewContent', () => {
 
     const checkout = within(rowOf('Checkout web'));
     expect(checkout.getByText('Down')).toBeInTheDocument();
+    expect(checkout.getByText('Not deployed')).toBeInTheDocument();
+    expect(checkout.getByText('no staging environment')).toBeInTheDocument();
     expect(checkout.getByText('Failed')).toBeInTheDocument();
     expect(checkout.getByText('P0: 1')).toBeInTheDocument();
     expect(checkout.getByText('P3: 2')).toBeInTheDocument();

@@ -9,12 +9,16 @@ import type {
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { makeStyles } from '@material-ui/core/styles';
+import { makeStyles, useTheme } from '@material-ui/core/styles';
+import { useRef } from 'react';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { HealthChip } from '../shared/HealthChip';
 import { SeverityChip } from '../shared/SeverityChip';
 import { relativeTime } from '../shared/relativeTime';
+import { VisuallyHidden } from '../shared/VisuallyHidden';
+import { useOverflow } from './useOverflow';
 import {
   type OverviewSort,
   type OverviewSortKey,
@@ -66,7 +70,20 @@ const SortHeader = (props: {
 const EnvironmentCell = (props: { entry: OverviewEntry; name: string }) => {
   const classes = useStyles();
   const env = props.entry.environments.find(e => e.environment === props.name);
-  if (!env?.runningVersion && !env?.latestStatus) {
+  if (!env) {
+    // The entity has no such environment (its own devops/environments
+    // leaves it out): nothing could be deployed there, unlike "Not deployed".
+    const reason = `no ${props.name} environment`;
+    return (
+      <Tooltip title={reason}>
+        <Typography variant="body2" component="span">
+          <span aria-hidden>—</span>
+          <VisuallyHidden>{reason}</VisuallyHidden>
+        </Typography>
+      </Tooltip>
+    );
+  }
+  if (!env.runningVersion && !env.latestStatus) {
     return (
       <Typography
         variant="body2"
@@ -186,7 +203,22 @@ export const OverviewTable = (props: {
   onSort: (sort: OverviewSort) => void;
   loading: boolean;
 }) => {
+  const classes = useStyles();
+  const theme = useTheme();
   const entityRoute = useRouteRef(entityRouteRef);
+  const container = useRef<HTMLDivElement>(null);
+  const overflows = useOverflow(container, [props.entries, props.environments]);
+  // The service column stays in view while the rest scrolls sideways.
+  const sticky = { position: 'sticky' as const, left: 0 };
+  // Rows are striped by the theme; they get opaque colours of their own so
+  // the sticky cell (which inherits its row's) hides what scrolls beneath.
+  const rowBackground = (index: number) => ({
+    backgroundColor:
+      index % 2 === 0
+        ? theme.palette.background.default
+        : theme.palette.background.paper,
+  });
+  const compact = { padding: theme.spacing(1, 1.5) };
   const header = (label: string, sortKey: OverviewSortKey) => (
     <SortHeader
       label={label}
@@ -199,9 +231,22 @@ export const OverviewTable = (props: {
   const columns: TableColumn<OverviewEntry>[] = [
     {
       title: header('Service', 'service'),
+      cellStyle: {
+        ...compact,
+        ...sticky,
+        zIndex: 1,
+        backgroundColor: 'inherit',
+      },
+      headerStyle: {
+        ...compact,
+        ...sticky,
+        zIndex: 3,
+        backgroundColor: theme.palette.background.paper,
+      },
       render: entry => (
         <Box>
           <Link
+            className={classes.nowrap}
             to={`${entityRoute({
               kind: entry.kind.toLocaleLowerCase('en-US'),
               namespace: entry.namespace,
@@ -220,11 +265,15 @@ export const OverviewTable = (props: {
     },
     {
       title: header('Owner', 'owner'),
-      render: entry => entry.owner ?? '—',
+      render: entry => (
+        <span className={classes.nowrap}>{entry.owner ?? '—'}</span>
+      ),
     },
     {
       title: header('Lifecycle', 'lifecycle'),
-      render: entry => entry.lifecycle ?? '—',
+      render: entry => (
+        <span className={classes.nowrap}>{entry.lifecycle ?? '—'}</span>
+      ),
     },
     ...props.environments.map(
       (name): TableColumn<OverviewEntry> => ({
@@ -246,26 +295,41 @@ export const OverviewTable = (props: {
     },
   ];
 
+  for (const column of columns.slice(1)) {
+    column.cellStyle = compact;
+    column.headerStyle = compact;
+  }
+
   return (
-    <Table<OverviewEntry>
-      isLoading={props.loading && props.entries.length === 0}
-      columns={columns}
-      data={props.entries}
-      options={{
-        search: false,
-        toolbar: false,
-        paging: false,
-        sorting: false,
-        // Columns stay where they are, in the order the CSV export writes.
-        draggable: false,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Box p={2}>
-          No services match these filters. Services appear here once they are in
-          the catalog; deployments and health fill their columns.
-        </Box>
-      }
-    />
+    <div ref={container}>
+      {overflows && (
+        <Typography variant="body2" paragraph>
+          The table is wider than the window: scroll it sideways to see every
+          column; the service column stays in place.
+        </Typography>
+      )}
+      <Table<OverviewEntry>
+        isLoading={props.loading && props.entries.length === 0}
+        columns={columns}
+        data={props.entries}
+        options={{
+          search: false,
+          toolbar: false,
+          paging: false,
+          sorting: false,
+          // Columns stay where they are, in the order the CSV export writes.
+          draggable: false,
+          padding: 'dense',
+          rowStyle: (_entry: OverviewEntry, index: number) =>
+            rowBackground(index),
+        }}
+        emptyContent={
+          <Box p={2}>
+            No services match these filters. Services appear here once they are
+            in the catalog; deployments and health fill their columns.
+          </Box>
+        }
+      />
+    </div>
   );
 };

@@ -20,7 +20,7 @@ export function opaqueOn(colour: string, background: string): string {
   const rgb = (c: string) =>
     decomposeColor(c.startsWith('hsl') ? hslToRgb(c) : c);
   const f = rgb(colour);
-  const alpha = f.values.length > 3 ? f.values[3] : 1;
+  const alpha = f.values[3] ?? 1;
   if (alpha >= 1) {
     return colour;
   }
