@@ -473,11 +473,12 @@ describe.each(databases.eachSupportedId())('hardening on %p', databaseId => {
           '/api/devops/v1/entities/component/default/%2E%2E/deployments',
           '/api/devops/v1/entities/component/%2E%2E/payments-api/summary',
           '/api/devops/v1/entities/component/default/a%2Fb/alerts',
+          '/api/devops/v1/entities/component/default/pay%00ments/health',
         ].map(path => request(server).get(path).set('authorization', user())),
       );
       expect(write.status).toBe(400);
       expect(write.body.error.message).toContain('entityRef');
-      expect(reads.map(r => r.status)).toEqual([400, 400, 400]);
+      expect(reads.map(r => r.status)).toEqual([400, 400, 400, 400]);
     });
   });
 });

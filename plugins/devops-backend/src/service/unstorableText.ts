@@ -60,10 +60,10 @@ export function findUnstorableText(
  * (stored as a replacement character, silently changing the value).
  */
 export const rejectUnstorableText: RequestHandler = (req, _res, next) => {
+  // Path segments are checked by the read routes against the catalog's
+  // naming rules, which allow no control characters.
   const found =
-    findUnstorableText(req.body) ??
-    findUnstorableText(req.query, 'query') ??
-    findUnstorableText(req.params, 'path');
+    findUnstorableText(req.body) ?? findUnstorableText(req.query, 'query');
   if (found) {
     next(new InputError(`Invalid request: ${found.path}: ${found.problem}`));
     return;
