@@ -72,4 +72,40 @@ describe('AlertmanagerSync against a real Alertmanager', () => {
     );
     expect((await store.sourceState()).lastSyncAt).toEqual(expect.any(String));
   });
+
+  it('skips an alert Alertmanager lists with a start in the future', async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const store = new DatabaseAlertStore(knex);
+    await alertmanager.push([
+      {
+        labels: { alertname: 'FromTheFuture', service: 'payments-api' },
+        annotations: {},
+        startsAt: '2099-01-01T00:00:00.000Z',
+        endsAt: '2099-01-01T01:00:00.000Z',
+      },
+    ]);
+    // The premise: Alertmanager itself lists it as active.
+    const listed = await (
+      await fetch(`${alertmanager.url}/api/v2/alerts?active=true`)
+    ).json();
+    expect(listed.map((a: any) => a.labels.alertname)).toContain(
+      'FromTheFuture',
+    );
+    const logger = mockServices.logger.mock();
+
+    await new AlertmanagerSync({
+      baseUrl: alertmanager.url,
+      store,
+      logger,
+      severityMap: DEFAULT_SEVERITY_MAP,
+      intervalSeconds: 60,
+    }).sync();
+
+    const stored = await store.list({ resolvedSince: new Date(0) });
+    expect(stored.map(a => a.alertname)).not.toContain('FromTheFuture');
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('start time is in the future'),
+    );
+  });
 });
