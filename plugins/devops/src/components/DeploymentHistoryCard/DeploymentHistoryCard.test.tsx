@@ -76,6 +76,35 @@ describe('DeploymentHistoryCard', () => {
     expect(within(rows[1]).getByText('Rolled back')).toBeInTheDocument();
   });
 
+  it('shows ten deployments a page and pages through the rest', async () => {
+    await renderCard({
+      listDeployments: async () => ({
+        items: Array.from({ length: 25 }, (_, i) => deployment(i + 1)),
+      }),
+    });
+
+    expect(await screen.findByText('1.0.1')).toBeInTheDocument();
+    expect(screen.getAllByText(/^1\.0\.\d+$/)).toHaveLength(10);
+    expect(screen.getAllByText('1-10 of 25').length).toBeGreaterThan(0);
+    expect(screen.queryByText('1.0.11')).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+    expect(await screen.findByText('1.0.11')).toBeInTheDocument();
+    expect(screen.getAllByText(/^1\.0\.\d+$/)).toHaveLength(10);
+    expect(screen.getAllByText('11-20 of 25').length).toBeGreaterThan(0);
+  });
+
+  it('keeps long logins on one line with the full name on hover', async () => {
+    const login = 'release-automation-service-account';
+    await renderCard({
+      listDeployments: async () => ({
+        items: [deployment(1, { actor: login })],
+      }),
+    });
+
+    expect(await screen.findByText(login)).toHaveAttribute('title', login);
+  });
+
   it('loads older pages on demand', async () => {
     const calls: ListDeploymentsRequest[] = [];
     await renderCard({

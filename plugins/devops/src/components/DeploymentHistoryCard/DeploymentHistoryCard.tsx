@@ -9,6 +9,7 @@ import {
 } from '@backstage-devops/plugin-devops-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
 import { devopsApiRef } from '../../api';
@@ -21,6 +22,37 @@ import { LabelledSelect } from '../shared/LabelledSelect';
 import { relativeTime } from '../shared/relativeTime';
 
 const PAGE_SIZE = 100;
+// Rows shown per table page: a card that fits beside the others.
+const ROWS_PER_PAGE = 10;
+
+const useStyles = makeStyles({
+  // Long names (logins, versions) end in an ellipsis on one line; the full
+  // text is on hover and read by screen readers.
+  ellipsis: {
+    display: 'block',
+    maxWidth: 160,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
+  nowrap: { whiteSpace: 'nowrap' },
+});
+
+const Clipped = (props: { text?: string; code?: boolean }) => {
+  const classes = useStyles();
+  if (!props.text) {
+    return <>—</>;
+  }
+  return props.code ? (
+    <code className={classes.ellipsis} title={props.text}>
+      {props.text}
+    </code>
+  ) : (
+    <span className={classes.ellipsis} title={props.text}>
+      {props.text}
+    </span>
+  );
+};
 
 function duration(d: Deployment): string {
   if (!d.startedAt || !d.finishedAt) {
@@ -57,6 +89,7 @@ function commitLink(slug: string | undefined, sha: string | undefined) {
  * through what is loaded, so thousands of rows stay smooth.
  */
 const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
+  const classes = useStyles();
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const slug = entity.metadata.annotations?.['github.com/project-slug'];
@@ -103,9 +136,13 @@ const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
     {
       title: 'Version',
       field: 'version',
-      render: d => <code>{d.version}</code>,
+      render: d => <Clipped code text={d.version} />,
     },
-    { title: 'Environment', field: 'environment' },
+    {
+      title: 'Environment',
+      field: 'environment',
+      render: d => <Clipped text={d.environment} />,
+    },
     {
       title: 'Status',
       field: 'status',
@@ -117,11 +154,24 @@ const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
       field: 'startedAt',
       render: d => {
         const t = relativeTime(d.startedAt ?? d.createdAt);
-        return <span title={t.exact}>{t.text}</span>;
+        return (
+          <span title={t.exact} className={classes.nowrap}>
+            {t.text}
+          </span>
+        );
       },
     },
-    { title: 'Duration', render: d => duration(d) },
-    { title: 'By', field: 'actor', emptyValue: '—' },
+    {
+      title: 'Duration',
+      render: d => <span className={classes.nowrap}>{duration(d)}</span>,
+    },
+    {
+      title: 'By',
+      field: 'actor',
+      // Wide enough for a typical login ("dependabot[bot]" ends clipped).
+      cellStyle: { minWidth: 120 },
+      render: d => <Clipped text={d.actor} />,
+    },
     { title: 'Commit', render: d => commitLink(slug, d.commitSha) },
     {
       title: 'Pipeline',
@@ -182,8 +232,8 @@ const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
           // Dragging wraps each sortable header in a second button, which
           // screen readers cannot operate (axe: nested-interactive).
           draggable: false,
-          pageSize: 20,
-          pageSizeOptions: [20, 50, 100],
+          pageSize: ROWS_PER_PAGE,
+          pageSizeOptions: [ROWS_PER_PAGE, 20, 50, 100],
           rowStyle: (d: Deployment) =>
             d.status === 'failed' || d.status === 'rolled_back'
               ? { backgroundColor: 'rgba(211, 47, 47, 0.08)' }
