@@ -83,7 +83,7 @@ describe('generated alerting, end to end', () => {
     await new Promise(r => pager.close(r));
   });
 
-  it('shows a generated rule firing on the entity at its mapped severity, and pages only P0 and P1', async () => {
+  it('shows a generated rule firing on the entity at its mapped severity, and pages only P0 and P1, and shows it resolved when it stops', async () => {
     const pagerPort = await listen(pager);
     const { port } = backend.address() as AddressInfo;
     await writeFile(
@@ -139,21 +139,25 @@ describe('generated alerting, end to end', () => {
         endsAt: new Date(Date.now() + 3600_000).toISOString(),
       };
     };
+    const serviceDown = firing('ServiceDown');
     await alertmanager.push([
-      firing('ServiceDown'),
+      serviceDown,
       firing('HighErrorRate'),
       firing('HighLatencyP95'),
       firing('DeploymentsStalled'),
     ]);
 
-    const readAlerts = async () =>
+    const readAlerts = async (state = 'firing') =>
       (
         await fetch(
-          `http://127.0.0.1:${port}/api/devops/v1/entities/component/default/payments-api/alerts`,
+          `http://127.0.0.1:${port}/api/devops/v1/entities/component/default/payments-api/alerts?state=${state}`,
           { headers: { authorization: mockCredentials.user.header() } },
         )
       ).json();
-    const shown = await until(readAlerts, body => body.alerts?.length === 4);
+    const shown = await until(
+      () => readAlerts(),
+      body => body.alerts?.length === 4,
+    );
     expect(
       Object.fromEntries(
         shown.alerts.map((a: any) => [a.alertname, a.severity]),
@@ -175,18 +179,35 @@ describe('generated alerting, end to end', () => {
     });
 
     await until(
-      async () => pages.length,
+      async () => pages.filter(p => p.event_action === 'trigger').length,
       count => count >= 2,
     );
-    expect(pages.map(p => p.routing_key)).toEqual([
+    const triggers = pages.filter(p => p.event_action === 'trigger');
+    expect(triggers.map(p => p.routing_key)).toEqual([
       'payments-routing-key',
       'payments-routing-key',
     ]);
     // Grouped by alert name and entity: one page per paging alert.
-    expect(pages.map(p => p.payload.summary).sort()).toEqual([
+    expect(triggers.map(p => p.payload.summary).sort()).toEqual([
       expect.stringMatching(/^\[FIRING:1\] HighErrorRate /),
       expect.stringMatching(/^\[FIRING:1\] ServiceDown /),
     ]);
-    expect(pages.map(p => p.payload.severity)).toEqual(['error', 'error']);
+    expect(triggers.map(p => p.payload.severity)).toEqual(['error', 'error']);
+
+    // The rule stops firing: Prometheus sends the alert with its end.
+    await alertmanager.push([
+      { ...serviceDown, endsAt: new Date().toISOString() },
+    ]);
+    const resolved = await until(
+      () => readAlerts('all'),
+      body =>
+        body.alerts?.some(
+          (a: any) => a.alertname === 'ServiceDown' && a.status === 'resolved',
+        ),
+    );
+    expect(
+      resolved.alerts.find((a: any) => a.alertname === 'ServiceDown'),
+    ).toMatchObject({ status: 'resolved', severity: 'P0' });
+    expect(resolved.firing).toEqual({ P0: 0, P1: 1, P2: 1, P3: 1 });
   });
 });
