@@ -194,6 +194,13 @@ test("an example service's readiness card shows each check with its status and f
   await page.goto('/catalog/default/component/payments-api');
   const checks = page.getByRole('list', { name: 'Readiness checks' });
   await expect(checks).toBeVisible();
+  // Beside the stock cards it lists what needs doing; the rest on demand.
+  for (const label of await checks
+    .getByRole('listitem')
+    .evaluateAll(els => els.map(el => el.getAttribute('aria-label')))) {
+    expect(label).toMatch(/: (fail|unknown)$/);
+  }
+  await page.getByRole('button', { name: /^Show all \d+ checks$/ }).click();
   const items = checks.getByRole('listitem');
   expect(await items.count()).toBeGreaterThan(3);
   for (const label of await items.evaluateAll(els =>

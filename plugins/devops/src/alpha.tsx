@@ -97,7 +97,9 @@ const readinessCard = EntityCardBlueprint.make({
   params: {
     filter: isDevopsAvailable,
     loader: () =>
-      import('./components/ReadinessCard').then(m => <m.ReadinessCard />),
+      import('./components/ReadinessCard').then(m => (
+        <m.CompactReadinessCard />
+      )),
   },
 });
 

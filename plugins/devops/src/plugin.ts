@@ -131,7 +131,7 @@ export const EntityReadinessCard = devopsPlugin.provide(
     name: 'EntityReadinessCard',
     component: {
       lazy: () =>
-        import('./components/ReadinessCard').then(m => m.ReadinessCard),
+        import('./components/ReadinessCard').then(m => m.CompactReadinessCard),
     },
   }),
 );

@@ -28,6 +28,7 @@ const useStyles = makeStyles(theme => ({
   },
   version: { fontFamily: 'monospace', fontSize: '1.5rem' },
   notice: { marginTop: theme.spacing(1), fontWeight: 500 },
+  nowrap: { whiteSpace: 'nowrap' },
 }));
 
 const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
@@ -51,7 +52,9 @@ const EnvironmentColumn = ({ env }: { env: EnvironmentView }) => {
           <Box display="flex" alignItems="center" gridGap={8} mt={1}>
             <DeploymentStatusChip status={latest.status} />
             {latest.strategy && (
-              <Typography variant="caption">{latest.strategy}</Typography>
+              <Typography variant="caption" className={classes.nowrap}>
+                {latest.strategy}
+              </Typography>
             )}
           </Box>
           <Typography variant="body2" title={when.exact}>

@@ -3,9 +3,9 @@ import { ResponseError } from '@backstage/errors';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { EntityReadiness } from '@backstage-devops/plugin-devops-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { DevopsApi, devopsApiRef } from '../../api';
-import { ReadinessCard } from './ReadinessCard';
+import { CompactReadinessCard, ReadinessCard } from './ReadinessCard';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -53,12 +53,10 @@ const readiness: EntityReadiness = {
   ],
 };
 
-function renderCard(api: Partial<DevopsApi>) {
+function renderCard(api: Partial<DevopsApi>, card = <ReadinessCard />) {
   return renderInTestApp(
     <TestApiProvider apis={[[devopsApiRef, api]]}>
-      <EntityProvider entity={entity}>
-        <ReadinessCard />
-      </EntityProvider>
+      <EntityProvider entity={entity}>{card}</EntityProvider>
     </TestApiProvider>,
   );
 }
@@ -174,5 +172,33 @@ describe('ReadinessCard', () => {
     expect(
       await screen.findByText("You may not see this entity's DevOps data"),
     ).toBeInTheDocument();
+  });
+
+  it('compact, shows the score and what needs doing, the passing checks on demand', async () => {
+    await renderCard(
+      { getReadiness: async () => readiness },
+      <CompactReadinessCard />,
+    );
+
+    const list = await screen.findByRole('list', { name: 'Readiness checks' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map(i => i.getAttribute('aria-label')),
+    ).toEqual(['Links a runbook: fail', 'Health is checked: unknown']);
+    expect(
+      screen.getByText('2 passed · 1 failed · 1 unknown'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('img', { name: 'Readiness score: 67%' }),
+    ).toBeInTheDocument();
+
+    const showAll = screen.getByRole('button', { name: 'Show all 4 checks' });
+    expect(showAll).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(showAll);
+    expect(within(list).getAllByRole('listitem')).toHaveLength(4);
+    expect(
+      screen.getByRole('button', { name: 'Show failing checks only' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 });

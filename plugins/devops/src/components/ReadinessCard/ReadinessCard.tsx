@@ -14,11 +14,13 @@ import type {
   ReadinessCheckStatus,
 } from '@backstage-devops/plugin-devops-common';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
+import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { devopsApiRef } from '../../api';
 import { CARD_PART_HEADING, cardTitleProps } from '../shared/headings';
@@ -58,7 +60,13 @@ const useStyles = makeStyles({
   text: { whiteSpace: 'normal', overflowWrap: 'anywhere' },
 });
 
-const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
+const CheckItem = ({
+  check,
+  compact,
+}: {
+  check: EntityReadinessCheck;
+  compact?: boolean;
+}) => {
   const classes = useStyles();
   return (
     <ListItem
@@ -80,9 +88,11 @@ const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
         secondary={
           <Box pl="102px">
             <Typography variant="body2">{check.fact}</Typography>
-            <Typography variant="caption" color="textSecondary">
-              {check.description}
-            </Typography>
+            {!compact && (
+              <Typography variant="caption" color="textSecondary">
+                {check.description}
+              </Typography>
+            )}
           </Box>
         }
       />
@@ -90,7 +100,14 @@ const CheckItem = ({ check }: { check: EntityReadinessCheck }) => {
   );
 };
 
-const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
+const ReadinessBody = ({
+  readiness,
+  compact,
+}: {
+  readiness: EntityReadiness;
+  compact?: boolean;
+}) => {
+  const [showAll, setShowAll] = useState(false);
   if (readiness.checks.length === 0) {
     return (
       <Typography variant="body2">
@@ -100,6 +117,14 @@ const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
     );
   }
   const evaluated = relativeTime(readiness.evaluatedAt);
+  const ordered = byUrgency(readiness.checks);
+  const total = ordered.length;
+  // Compact (beside other cards): what needs doing, the passing checks on
+  // demand.
+  const needsWork = ordered.filter(check => check.status !== 'pass');
+  const hidden = compact ? total - needsWork.length : 0;
+  const shown = compact && !showAll ? needsWork : ordered;
+  const listId = `devops-readiness-checks-${compact ? 'compact' : 'full'}`;
   return (
     <>
       <Box display="flex" alignItems="center" gridGap={24} mb={1}>
@@ -118,11 +143,24 @@ const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
           </Typography>
         </Box>
       </Box>
-      <List dense aria-label="Readiness checks">
-        {byUrgency(readiness.checks).map(check => (
-          <CheckItem key={check.id} check={check} />
+      {shown.length === 0 && (
+        <Typography variant="body2">Every check passes.</Typography>
+      )}
+      <List dense aria-label="Readiness checks" id={listId}>
+        {shown.map(check => (
+          <CheckItem key={check.id} check={check} compact={compact} />
         ))}
       </List>
+      {hidden > 0 && (
+        <Button
+          size="small"
+          aria-expanded={showAll}
+          aria-controls={listId}
+          onClick={() => setShowAll(!showAll)}
+        >
+          {showAll ? 'Show failing checks only' : `Show all ${total} checks`}
+        </Button>
+      )}
     </>
   );
 };
@@ -131,7 +169,13 @@ const ReadinessBody = ({ readiness }: { readiness: EntityReadiness }) => {
  * The entity's production-readiness checks: each one's status and the fact
  * that decided it, failures first, with the score over the decided checks.
  */
-const ReadinessCardContent = () => {
+const ReadinessCardContent = (props: {
+  /**
+   * Show the score and the checks that fail or are undecided, the passing
+   * ones behind "Show all" (for the entity Overview tab).
+   */
+  compact?: boolean;
+}) => {
   const { entity } = useEntity();
   const api = useApi(devopsApiRef);
   const { value, loading, error } = useAsync(
@@ -145,7 +189,7 @@ const ReadinessCardContent = () => {
   } else if (error || !value) {
     body = <DevopsErrorPanel error={error ?? new Error('No readiness')} />;
   } else {
-    body = <ReadinessBody readiness={value} />;
+    body = <ReadinessBody readiness={value} compact={props.compact} />;
   }
   return (
     <InfoCard
@@ -163,3 +207,9 @@ export const ReadinessCard = withDevopsBoundary(
   'Production readiness',
   ReadinessCardContent,
 );
+
+/**
+ * The card as it sits on the entity Overview tab beside other cards: the
+ * score and what needs doing, the passing checks on demand.
+ */
+export const CompactReadinessCard = () => <ReadinessCard compact />;

@@ -1,1 +1,1 @@
-export { ReadinessCard } from './ReadinessCard';
+export { CompactReadinessCard, ReadinessCard } from './ReadinessCard';
