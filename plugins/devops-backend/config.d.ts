@@ -72,6 +72,11 @@ export interface Config {
        * hourly. Firing alerts are never pruned. Defaults to 5000.
        */
       maxResolvedAlerts?: number;
+      /**
+       * Resolved alerts kept per entity, as their `backstage_entity` (else
+       * `service`) label names it, newest first. Defaults to 200.
+       */
+      maxResolvedAlertsPerEntity?: number;
       alertmanager?: {
         /** Pull active alerts from this Alertmanager's API v2 as well. */
         baseUrl: string;

@@ -172,13 +172,15 @@ export const devopsPlugin = createBackendPlugin({
         const resolvedWindowDays =
           alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7;
         const readinessSettings = readReadinessSettings(config);
-        const maxResolved =
-          alertsConfig?.getOptionalNumber('maxResolvedAlerts') ?? 5000;
-        if (!(Number.isInteger(maxResolved) && maxResolved >= 0)) {
-          throw new Error(
-            'devops.alerts.maxResolvedAlerts must be a whole number of alerts, 0 or more',
-          );
-        }
+        const alertCap = (key: string, fallback: number) => {
+          const value = alertsConfig?.getOptionalNumber(key) ?? fallback;
+          if (!(Number.isInteger(value) && value >= 0)) {
+            throw new Error(
+              `devops.alerts.${key} must be a whole number of alerts, 0 or more`,
+            );
+          }
+          return value;
+        };
         await new ResolvedAlertPruner({
           store: alerts,
           logger,
@@ -187,7 +189,8 @@ export const devopsPlugin = createBackendPlugin({
             resolvedWindowDays,
             readinessSettings.thresholds.windowDays,
           ),
-          maxResolved,
+          maxResolved: alertCap('maxResolvedAlerts', 5000),
+          maxResolvedPerEntity: alertCap('maxResolvedAlertsPerEntity', 200),
         }).schedule(deps.scheduler);
 
         deps.permissionsRegistry.addPermissions(devopsPermissions);

@@ -33,9 +33,15 @@ export interface AlertStore {
   resolveMissing(activeFingerprints: Set<string>, at: Date): Promise<number>;
   /**
    * Deletes resolved alerts last updated before `before`, then all but the
-   * `keep` most recently updated resolved ones; returns how many went.
+   * `keep` most recently updated resolved ones, and all but the
+   * `keepPerEntity` newest of each entity its labels name (`backstage_entity`,
+   * else `service`); returns how many went.
    */
-  pruneResolved(options: { before: Date; keep: number }): Promise<number>;
+  pruneResolved(options: {
+    before: Date;
+    keep: number;
+    keepPerEntity: number;
+  }): Promise<number>;
   touchSource(kind: 'webhook' | 'sync', at: Date): Promise<void>;
   sourceState(): Promise<AlertSourceState>;
 }

@@ -42,7 +42,11 @@ export class CachedAlertStore implements AlertStore {
     return resolved;
   }
 
-  pruneResolved(options: { before: Date; keep: number }): Promise<number> {
+  pruneResolved(options: {
+    before: Date;
+    keep: number;
+    keepPerEntity: number;
+  }): Promise<number> {
     // Only resolved alerts go, and the cache holds firing ones.
     return this.store.pruneResolved(options);
   }

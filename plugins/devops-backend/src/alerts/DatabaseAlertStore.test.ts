@@ -119,6 +119,7 @@ describe.each(databases.eachSupportedId())(
       const deleted = await store.pruneResolved({
         before: new Date('2026-11-01T00:00:00.000Z'),
         keep: 2,
+        keepPerEntity: 10,
       });
 
       expect(deleted).toBe(2);
@@ -127,6 +128,43 @@ describe.each(databases.eachSupportedId())(
         'firing',
         'r2',
         'r3',
+      ]);
+    });
+
+    it('caps resolved alerts per entity, so one flapping rule keeps the others', async () => {
+      const store = await createStore();
+      const resolved = (fingerprint: string, labels: object, hour: number) =>
+        alert({
+          fingerprint,
+          status: 'resolved',
+          labels: { alertname: 'Flap', ...labels },
+          endsAt: `2026-11-20T${String(hour).padStart(2, '0')}:00:00.000Z`,
+          updatedAt: `2026-11-20T${String(hour).padStart(2, '0')}:00:00.000Z`,
+        });
+      await store.upsert([
+        ...[1, 2, 3, 4, 5].map(h =>
+          resolved(`flap-${h}`, { service: 'ledger' }, h + 10),
+        ),
+        resolved('payments-old', { service: 'payments-api' }, 1),
+        resolved(
+          'by-ref',
+          { backstage_entity: 'Component:default/Payments-API' },
+          2,
+        ),
+      ]);
+
+      await store.pruneResolved({
+        before: new Date('2026-11-01T00:00:00.000Z'),
+        keep: 100,
+        keepPerEntity: 2,
+      });
+
+      const left = await store.list({ resolvedSince: new Date(0) });
+      expect(left.map(a => a.fingerprint).sort()).toEqual([
+        'by-ref',
+        'flap-4',
+        'flap-5',
+        'payments-old',
       ]);
     });
   },

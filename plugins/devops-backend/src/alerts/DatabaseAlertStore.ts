@@ -57,6 +57,20 @@ function fromRow(row: Row): StoredAlert {
   };
 }
 
+/**
+ * The entity an alert is routed to by its labels (`backstage_entity`, else
+ * `service`), for capping resolved alerts per entity without the catalog;
+ * alerts routed only by an entity's selector share the key of their labels.
+ */
+function routingKeyOf(labelsJson: string): string {
+  const labels = JSON.parse(labelsJson) as Record<string, string>;
+  const entity = labels.backstage_entity?.toLocaleLowerCase('en-US');
+  if (entity) {
+    return `entity:${entity}`;
+  }
+  return labels.service ? `service:${labels.service}` : 'unrouted';
+}
+
 /** Alerts in the plugin's own database. */
 export class DatabaseAlertStore implements AlertStore {
   constructor(private readonly db: Knex) {}
@@ -135,27 +149,33 @@ export class DatabaseAlertStore implements AlertStore {
   async pruneResolved(options: {
     before: Date;
     keep: number;
+    keepPerEntity: number;
   }): Promise<number> {
     let deleted = await this.db('alerts')
       .where({ status: 'resolved' })
       .where('updated_at', '<', options.before)
       .delete();
-    const surplus: Array<Pick<Row, 'fingerprint'>> = await this.db('alerts')
-      .select('fingerprint')
+    const resolved: Array<Pick<Row, 'fingerprint' | 'labels'>> = await this.db(
+      'alerts',
+    )
+      .select('fingerprint', 'labels')
       .where({ status: 'resolved' })
       .orderBy([
         { column: 'updated_at', order: 'desc' },
         { column: 'fingerprint', order: 'desc' },
-      ])
-      .offset(options.keep)
-      // SQLite needs a LIMIT with an OFFSET; -1 would not do on PostgreSQL.
-      .limit(Number.MAX_SAFE_INTEGER);
+      ]);
+    const perEntity = new Map<string, number>();
+    const surplus = resolved
+      .filter((row, index) => {
+        const key = routingKeyOf(row.labels);
+        const count = (perEntity.get(key) ?? 0) + 1;
+        perEntity.set(key, count);
+        return index >= options.keep || count > options.keepPerEntity;
+      })
+      .map(row => row.fingerprint);
     for (let i = 0; i < surplus.length; i += 200) {
       deleted += await this.db('alerts')
-        .whereIn(
-          'fingerprint',
-          surplus.slice(i, i + 200).map(r => r.fingerprint),
-        )
+        .whereIn('fingerprint', surplus.slice(i, i + 200))
         // A fingerprint that fired again since is not a resolved alert now.
         .where({ status: 'resolved' })
         .delete();

@@ -7,8 +7,10 @@ import type { AlertStore } from './AlertStore';
 /**
  * Keeps the stored resolved alerts bounded, hourly: those older than the
  * window they are listed for go, and beyond that only the newest
- * `maxResolved` stay, so a flapping rule cannot grow the table (and every
- * listing that reads it) without end. Firing alerts are never pruned.
+ * `maxResolvedPerEntity` of each entity and `maxResolved` in all stay, so a
+ * flapping rule cannot grow the table (and every listing that reads it)
+ * without end, nor push out other entities' history. Firing alerts are
+ * never pruned.
  */
 export class ResolvedAlertPruner {
   constructor(
@@ -17,6 +19,7 @@ export class ResolvedAlertPruner {
       logger: LoggerService;
       resolvedWindowDays: number;
       maxResolved: number;
+      maxResolvedPerEntity: number;
     },
   ) {}
 
@@ -37,6 +40,7 @@ export class ResolvedAlertPruner {
     const deleted = await this.options.store.pruneResolved({
       before: new Date(now - this.options.resolvedWindowDays * 86_400_000),
       keep: this.options.maxResolved,
+      keepPerEntity: this.options.maxResolvedPerEntity,
     });
     if (deleted > 0) {
       this.options.logger.info(`Pruned ${deleted} resolved alerts`);
