@@ -121,6 +121,12 @@ describe('the delivery rules on the broken-delivery fixture', () => {
       },
       {
         file: github,
+        rule: 'pipeline/scan-on-review',
+        message:
+          'Job `build` does not scan the image of a pull or merge request: the scan must run on proposed changes as well as on main',
+      },
+      {
+        file: github,
         rule: 'pipeline/production-gate',
         message:
           'Job `deploy-production` waits on the `production` environment, but the template does not create it with reviewers (github:environment:create with `reviewers`): GitHub creates it unprotected and the job runs straight away',
@@ -148,6 +154,12 @@ describe('the delivery rules on the broken-delivery fixture', () => {
         rule: 'pipeline/scan-target',
         message:
           'Job `image-scan` scans the archive `image.tar`, which neither the job nor a job it needs saves as an artifact: Trivy has no image to scan',
+      },
+      {
+        file: gitlab,
+        rule: 'pipeline/scan-on-review',
+        message:
+          'Job `image-scan` does not scan the image of a pull or merge request: the scan must run on proposed changes as well as on main',
       },
       {
         file: gitlab,

@@ -5,6 +5,8 @@ import { isGitlabPipeline } from '../gitlab';
 
 /** A step of a job: a GitHub step, or one line of a GitLab script. */
 export interface PipelineStep {
+  /** GitHub's step condition. */
+  if?: string;
   uses?: string;
   with?: Record<string, unknown>;
   run?: string;
@@ -23,6 +25,12 @@ export interface PipelineJob {
   manual: boolean;
   /** GitLab: the paths its artifacts keep. */
   artifacts: string[];
+  /**
+   * Whether the job runs for a change proposed for review (GitHub's
+   * `pull_request`, GitLab's merge request pipelines), as far as its
+   * triggers and conditions show.
+   */
+  runsOnReview: boolean;
   env: Record<string, string>;
 }
 
@@ -36,6 +44,36 @@ function environmentName(environment: unknown): string | undefined {
 
 const list = (value: unknown): string[] =>
   value === undefined ? [] : [value].flat().map(String);
+
+const githubTriggers = (on: unknown): string[] => {
+  if (typeof on === 'string') {
+    return [on];
+  }
+  if (Array.isArray(on)) {
+    return on.map(String);
+  }
+  return on && typeof on === 'object' ? Object.keys(on) : [];
+};
+
+// A condition that only holds outside review: on the default branch, on a
+// push, or anything but a pull request.
+export const excludesReview = (condition: unknown) =>
+  typeof condition === 'string' &&
+  /(!=\s*'pull_request'|==\s*'push'|refs\/heads\/main|\$CI_COMMIT_BRANCH\s*==\s*\$CI_DEFAULT_BRANCH)/.test(
+    condition,
+  );
+
+// Without workflow rules GitLab runs a pipeline for every pushed branch,
+// the branches of merge requests included; with them, one rule must admit
+// merge requests or branches other than the default one.
+const gitlabRunsOnMergeRequests = (rules: unknown) =>
+  !Array.isArray(rules) ||
+  rules.some(
+    r =>
+      r?.when !== 'never' &&
+      (String(r?.if ?? '').includes('merge_request_event') ||
+        !excludesReview(r?.if)),
+  );
 
 /** The jobs of every GitHub workflow and GitLab pipeline in a rendering. */
 export function pipelineJobs(workspace: RenderedWorkspace): PipelineJob[] {
@@ -56,6 +94,7 @@ export function pipelineJobs(workspace: RenderedWorkspace): PipelineJob[] {
           environment: environmentName(job?.environment),
           needs: list(job?.needs),
           steps: (job?.steps ?? []).map((step: any) => ({
+            if: step?.if === undefined ? undefined : String(step.if),
             uses: step?.uses,
             with: step?.with,
             run: step?.run,
@@ -63,6 +102,9 @@ export function pipelineJobs(workspace: RenderedWorkspace): PipelineJob[] {
           })),
           manual: false,
           artifacts: [],
+          runsOnReview:
+            githubTriggers(document.on).includes('pull_request') &&
+            !excludesReview(job?.if),
           env: { ...document.env, ...job?.env },
         });
       }
@@ -90,6 +132,10 @@ export function pipelineJobs(workspace: RenderedWorkspace): PipelineJob[] {
             job.when === 'manual' ||
             (rules.length > 0 && rules.every(r => r?.when === 'manual')),
           artifacts: list(job.artifacts?.paths),
+          runsOnReview:
+            gitlabRunsOnMergeRequests(document.workflow?.rules) &&
+            (rules.length === 0 ||
+              rules.some(r => r?.when !== 'never' && !excludesReview(r?.if))),
           env: { ...document.variables, ...job.variables },
         });
       }

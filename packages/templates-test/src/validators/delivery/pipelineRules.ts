@@ -1,6 +1,6 @@
 import type { Finding, RenderedWorkspace } from '../../Finding';
 import { imageUses, type ImageRole } from './imageRoles';
-import { pipelineJobs, type PipelineJob } from './pipelineJobs';
+import { excludesReview, pipelineJobs, type PipelineJob } from './pipelineJobs';
 
 const PRODUCTION = 'production';
 
@@ -89,7 +89,8 @@ function imageConsistency(jobs: PipelineJob[]): Finding[] {
 /**
  * Trivy scans an image that exists in its job: built into the job's
  * Docker before the scan (`load: true` for build-push-action), or an
- * archive the job or one it needs wrote (`pipeline/scan-target`).
+ * archive the job or one it needs wrote (`pipeline/scan-target`); and it
+ * scans proposed changes, not only main (`pipeline/scan-on-review`).
  */
 function scanTargets(jobs: PipelineJob[]): Finding[] {
   const findings: Finding[] = [];
@@ -109,6 +110,20 @@ function scanTargets(jobs: PipelineJob[]): Finding[] {
           scan.job,
           'pipeline/scan-target',
           `scans \`${scan.reference}\`, which no earlier step of the job builds into its Docker (build-push-action needs \`load: true\`): Trivy has no image to scan`,
+        ),
+      );
+    }
+  }
+  // The scan is the check of a proposed change too: it must run there.
+  const scans = [...uses.filter(u => u.role === 'scan'), ...archiveScans];
+  for (const scan of scans) {
+    const step = scan.job.steps[scan.stepIndex];
+    if (!scan.job.runsOnReview || excludesReview(step?.if)) {
+      findings.push(
+        finding(
+          scan.job,
+          'pipeline/scan-on-review',
+          'does not scan the image of a pull or merge request: the scan must run on proposed changes as well as on main',
         ),
       );
     }
