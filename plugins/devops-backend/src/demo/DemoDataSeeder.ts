@@ -12,7 +12,15 @@ import type { AlertStore } from '../alerts/AlertStore';
 import type { HealthStore } from '../health/HealthStore';
 import type { EntityEnvironments } from '../service/EntityEnvironments';
 import { buildDemoAlerts } from './demoAlerts';
+import { healthTargetsOf } from '../health/healthTargets';
 import { buildDemoHealth } from './demoHealth';
+
+// The demo history's own spacing; the interval bounds do not matter here.
+const DEMO_INTERVAL_BOUNDS = {
+  defaultMs: 600_000,
+  minMs: 0,
+  maxMs: Number.MAX_SAFE_INTEGER,
+};
 import { buildDemoHistory } from './demoHistory';
 
 /**
@@ -79,8 +87,10 @@ export class DemoDataSeeder {
       for (const deployment of history.deployments) {
         await deployments.recordDeployment(deployment);
       }
+      // Only where the entity declares a health URL, as the poller does.
+      const targets = healthTargetsOf(entity, DEMO_INTERVAL_BOUNDS);
       await this.options.health.recordChecks(
-        buildDemoHealth(entityRef, environments, DateTime.utc()),
+        buildDemoHealth(entityRef, targets, DateTime.utc()),
       );
       if (entity.spec?.lifecycle !== 'experimental') {
         await this.options.alerts.upsert(

@@ -2,19 +2,20 @@ import { DateTime } from 'luxon';
 import type { RecordedHealthCheck } from '../health/HealthStore';
 
 /**
- * A day of health checks every ten minutes per environment: mostly up with
- * realistic latency, a slow spell, and a short outage in the first
- * environment, so the uptime bar and latency chart have something to show.
+ * The day before `now` of health checks every ten minutes for each health
+ * URL the entity declares (and only those): mostly up with realistic
+ * latency, a slow spell, and a short outage in the first one, so the uptime
+ * bar and latency chart have something to show. The history ends ten
+ * minutes before `now`; from then on the health poller checks the same URLs
+ * and its results continue the series, as they would for real data.
  */
 export function buildDemoHealth(
   entityRef: string,
-  environments: string[],
+  targets: Array<{ environment: string; url: string }>,
   now: DateTime,
 ): RecordedHealthCheck[] {
-  const name = entityRef.split('/').pop()!;
   const checks: RecordedHealthCheck[] = [];
-  environments.forEach((environment, envIndex) => {
-    const url = `https://${name}.${environment}.example.com/healthz`;
+  targets.forEach(({ environment, url }, envIndex) => {
     for (let i = 144; i >= 1; i--) {
       const at = now.minus({ minutes: i * 10 });
       const wave = Math.sin(i / 7 + envIndex) * 20;
