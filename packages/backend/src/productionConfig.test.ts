@@ -15,13 +15,25 @@ const { Client } = require('pg') as {
 
 /*
  * Starts this backend as the README's production section does (NODE_ENV
- * production, app-config.yaml plus app-config.production.yaml, PostgreSQL on
- * 127.0.0.1:5432) and checks that nobody gets in as a guest.
+ * production, app-config.yaml plus app-config.production.yaml, PostgreSQL)
+ * and checks that nobody gets in as a guest.
  */
 
 jest.setTimeout(240_000);
 
 const root = resolve(__dirname, '../../..');
+// The PostgreSQL the store tests use (scripts/test-all.sh sets it), else the
+// machine's own on 127.0.0.1:5432 with trust authentication.
+const postgres = new URL(
+  process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??
+    'postgresql://postgres@127.0.0.1:5432',
+);
+const pg = {
+  host: postgres.hostname,
+  port: Number(postgres.port || 5432),
+  user: decodeURIComponent(postgres.username || 'postgres'),
+  password: decodeURIComponent(postgres.password) || 'unused-with-trust-auth',
+};
 const ciToken = `ci-${randomBytes(12).toString('hex')}`;
 // Databases of their own, dropped afterwards.
 const prefix = `prodtest_${randomBytes(4).toString('hex')}_`;
@@ -35,12 +47,7 @@ async function freePort(): Promise<number> {
 }
 
 async function dropTestDatabases() {
-  const client = new Client({
-    host: '127.0.0.1',
-    port: 5432,
-    user: 'postgres',
-    database: 'postgres',
-  });
+  const client = new Client({ ...pg, database: 'postgres' });
   await client.connect();
   try {
     const { rows } = await client.query(
@@ -81,10 +88,10 @@ describe('the production configuration', () => {
           NODE_ENV: 'production',
           APP_BASE_URL: baseUrl,
           BACKEND_BASE_URL: baseUrl,
-          POSTGRES_HOST: '127.0.0.1',
-          POSTGRES_PORT: '5432',
-          POSTGRES_USER: 'postgres',
-          POSTGRES_PASSWORD: 'unused-with-trust-auth',
+          POSTGRES_HOST: pg.host,
+          POSTGRES_PORT: String(pg.port),
+          POSTGRES_USER: pg.user,
+          POSTGRES_PASSWORD: pg.password,
           DEVOPS_CI_TOKEN: ciToken,
           AUTH_GITHUB_CLIENT_ID: 'test-client-id',
           AUTH_GITHUB_CLIENT_SECRET: 'test-client-secret',
