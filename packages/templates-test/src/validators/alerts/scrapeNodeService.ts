@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readFile, symlink } from 'node:fs/promises';
+import { cp, mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +51,8 @@ async function installDependencies(dir: string): Promise<void> {
   if (!install) {
     install = (async () => {
       const target = join(tmpdir(), `templates-test-node-modules-${digest}`);
-      if (!existsSync(join(target, 'node_modules'))) {
+      // The marker is written last: an interrupted install is redone.
+      if (!existsSync(join(target, '.installed'))) {
         await mkdir(target, { recursive: true });
         await cp(join(dir, 'package.json'), join(target, 'package.json'));
         await cp(
@@ -66,6 +67,7 @@ async function installDependencies(dir: string): Promise<void> {
         if (code !== 0) {
           throw new Error(`npm ci failed: ${stderr.trim()}`);
         }
+        await writeFile(join(target, '.installed'), '');
       }
       return join(target, 'node_modules');
     })();
