@@ -35,9 +35,19 @@ async function screenshots(page: Page, name: string) {
 /** The entity's DevOps tab, every card loaded. */
 async function openDevopsTab(page: Page) {
   await page.goto('/catalog/default/component/payments-api/devops');
+  // payments-api declares health URLs for staging and production.
+  const production = page.getByRole('region', { name: 'Health of production' });
   await expect(
-    page.getByRole('region', { name: 'Health of production' }),
+    production.getByRole('img', {
+      name: /^[\d.]+% up, (no|\d+) failures? in the last \d+ h/,
+    }),
   ).toBeVisible();
+  await expect(
+    production.getByRole('img', { name: /^Latency over the last \d+ h, p50/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Health of / })).toHaveCount(
+    2,
+  );
   await expect(
     page.getByRole('heading', { name: 'Alerts', exact: true }),
   ).toBeVisible();

@@ -3,6 +3,7 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import type { EntityHealth } from '@backstage-devops/plugin-devops-common';
 import { screen, within } from '@testing-library/react';
+import { DateTime } from 'luxon';
 import { DevopsApi, devopsApiRef } from '../../api';
 import { HealthCard } from './HealthCard';
 
@@ -73,14 +74,45 @@ describe('HealthCard', () => {
         /Last failure 2 hours ago: unexpected status \(Answered HTTP 503\)/,
       ),
     ).toBeInTheDocument();
-    expect(
-      production.getByRole('img', { name: 'Uptime over the window' }).children,
-    ).toHaveLength(3);
+    // The uptime bar and the latency chart in words.
+    const at = (m: number) =>
+      DateTime.fromISO(minutesAgo(m)).toLocaleString(DateTime.TIME_24_SIMPLE);
+    const uptime = production.getByRole('img', {
+      name: `99.31% up, 1 failure in the last 24 h, last at ${at(20)}`,
+    });
+    expect(uptime.children).toHaveLength(3);
     expect(
       production.getByRole('img', {
-        name: /Latency over the window, up to 90 ms/,
+        name: `Latency over the last 24 h, p50 75 ms, p95 130 ms, highest 90 ms at ${at(
+          10,
+        )}`,
       }),
     ).toBeInTheDocument();
+  });
+
+  it('keeps typical latency readable when one check spikes', async () => {
+    const spiky = health('up');
+    spiky.environments[0].history = [
+      { at: minutesAgo(40), status: 'up', latencyMs: 70 },
+      { at: minutesAgo(30), status: 'degraded', latencyMs: 2500 },
+      { at: minutesAgo(20), status: 'up', latencyMs: 80 },
+      { at: minutesAgo(10), status: 'up', latencyMs: 90 },
+    ];
+    await renderCard({ getHealth: async () => spiky });
+
+    const production = within(
+      await screen.findByRole('region', { name: 'Health of production' }),
+    );
+    const chart = production.getByRole('img', {
+      name: /highest 2500 ms at .* \(above the chart’s scale\)$/,
+    });
+    // The scale stops at three times the p95 (130 ms), rounded up.
+    expect(within(chart).getByText('500 ms')).toBeInTheDocument();
+    expect(
+      within(chart).getByText('▲ above 500 ms: up to 2500 ms'),
+    ).toBeInTheDocument();
+    expect(within(chart).getByText('p50 75 ms')).toBeInTheDocument();
+    expect(within(chart).getByText('p95 130 ms')).toBeInTheDocument();
   });
 
   it('refreshes on its own', async () => {

@@ -21,7 +21,7 @@ import { DevopsErrorPanel } from '../shared/DevopsErrorPanel';
 import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { usePolling } from '../../hooks/usePolling';
 import { relativeTime } from '../shared/relativeTime';
-import { LatencySparkline } from './LatencySparkline';
+import { LatencyChart } from './LatencyChart';
 import { UptimeBar } from './UptimeBar';
 
 const statusIcon: Record<HealthStatus, JSX.Element> = {
@@ -31,7 +31,13 @@ const statusIcon: Record<HealthStatus, JSX.Element> = {
   unknown: <StatusPending>Not checked yet</StatusPending>,
 };
 
-const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
+const EnvironmentHealthRow = ({
+  env,
+  windowHours,
+}: {
+  env: EnvironmentHealth;
+  windowHours: number;
+}) => {
   const checked = relativeTime(env.last?.checkedAt);
   return (
     <Box mb={3} component="section" aria-label={`Health of ${env.environment}`}>
@@ -52,8 +58,17 @@ const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
           checked {checked.text}
         </Typography>
       </Box>
-      <UptimeBar history={env.history} />
-      <LatencySparkline history={env.history} />
+      <UptimeBar
+        history={env.history}
+        uptimePercent={env.uptimePercent}
+        windowHours={windowHours}
+      />
+      <LatencyChart
+        history={env.history}
+        p50Ms={env.latency.p50Ms}
+        p95Ms={env.latency.p95Ms}
+        windowHours={windowHours}
+      />
       {env.lastFailure && (
         <Typography variant="body2" color="textSecondary">
           Last failure {relativeTime(env.lastFailure.checkedAt).text}:{' '}
@@ -64,6 +79,9 @@ const EnvironmentHealthRow = ({ env }: { env: EnvironmentHealth }) => {
     </Box>
   );
 };
+
+const hoursSince = (since: string) =>
+  Math.max(1, Math.round((Date.now() - Date.parse(since)) / 3_600_000));
 
 /** Live health per environment over the last day; refreshes itself. */
 const HealthCardContent = (props: { refreshMs?: number }) => {
@@ -85,7 +103,11 @@ const HealthCardContent = (props: { refreshMs?: number }) => {
     <InfoCard titleTypographyProps={cardTitleProps} title="Health">
       {value?.environments.length ? (
         value.environments.map(env => (
-          <EnvironmentHealthRow key={env.environment} env={env} />
+          <EnvironmentHealthRow
+            key={env.environment}
+            env={env}
+            windowHours={hoursSince(value.since)}
+          />
         ))
       ) : (
         <Typography variant="body2">
