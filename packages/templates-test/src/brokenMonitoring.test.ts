@@ -6,7 +6,7 @@ jest.setTimeout(120_000);
 const BROKEN = resolve(__dirname, '__fixtures__/broken-monitoring');
 
 describe('alerting checks on a deliberately broken fixture', () => {
-  it('names the rule without a firing case, the metric nobody exports, the missing runbook anchor, the routing amtool refuses, the PodMonitor that selects no pod and the dashboard query that does not parse', async () => {
+  it('names the rule without a firing case, the metric nobody exports, the missing runbook anchor, the routing amtool refuses, the PodMonitor that selects no pod and gives another job name, and the dashboard query that does not parse', async () => {
     const report = await testTemplates({ dir: BROKEN });
 
     // Only the alerting checks: other validators judge the fixture's
@@ -22,6 +22,14 @@ describe('alerting checks on a deliberately broken fixture', () => {
         rule: 'amtool/check-config',
         message:
           'amtool refuses the configuration: undefined receiver "ledger-pager" used in route',
+        severity: 'error',
+      },
+      {
+        file: 'monitoring/alerts.rules.yml',
+        line: 5,
+        rule: 'alert-metrics/job-not-scraped',
+        message:
+          'Alert LedgerDown selects job="ledger", but monitoring/podmonitor.yaml scrapes the service as job="<namespace>/ledger": the rules would watch series that never exist.',
         severity: 'error',
       },
       {

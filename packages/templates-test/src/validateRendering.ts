@@ -6,6 +6,7 @@ import { validateAlertTestCoverage } from './validators/alerts/alertTestCoverage
 import { validateGrafanaDashboards } from './validators/alerts/grafanaDashboard';
 import { validatePrometheusOperatorResources } from './validators/alerts/prometheusOperator';
 import { validateRunbookAnchors } from './validators/alerts/runbookAnchors';
+import { validateScrapedJobs } from './validators/alerts/scrapedJobs';
 import { validateCatalogInfo } from './validators/catalogInfo';
 import { validateKubernetesId } from './validators/delivery/kubernetesId';
 import { validatePipelineDelivery } from './validators/delivery/pipelineRules';
@@ -38,6 +39,7 @@ export async function validateRendering(
     ['alertmanager', validateAlertmanagerConfigs],
     ['prometheus-operator', validatePrometheusOperatorResources],
     ['grafana', validateGrafanaDashboards],
+    ['scraped-jobs', validateScrapedJobs],
     ['kubernetes', validateKubernetesManifests],
     ['pod-security', validatePodSecurity],
     ['workload-references', validateWorkloadReferences],
