@@ -138,4 +138,33 @@ describe('devops:catalog-info:generate', () => {
       'devops/environments': 'development,staging,production',
     });
   });
+
+  it.each([
+    ['github', 'github.com/project-slug'],
+    ['gitlab', 'gitlab.com/project-slug'],
+  ])(
+    'names a %s repository with the annotation its plugin reads',
+    async (provider, annotation) => {
+      const ctx = createMockActionContext({
+        workspacePath: workspace.path,
+        input: {
+          name: 'payments-api',
+          owner: 'group:default/payments',
+          repository: { provider, slug: 'acme/payments-api' },
+        },
+      });
+      await createCatalogInfoAction().handler(ctx as any);
+      const written = parse(
+        await readFile(join(workspace.path, 'catalog-info.yaml'), 'utf8'),
+      );
+      expect(written.metadata.annotations).toMatchObject({
+        [annotation]: 'acme/payments-api',
+      });
+      expect(
+        Object.keys(written.metadata.annotations).filter(k =>
+          k.endsWith('/project-slug'),
+        ),
+      ).toEqual([annotation]);
+    },
+  );
 });

@@ -47,6 +47,21 @@ export function createCatalogInfoAction() {
             )
             .optional()
             .describe('Label matchers that route Alertmanager alerts here'),
+        repository: z =>
+          z
+            .object({
+              provider: z.enum(['github', 'gitlab']),
+              slug: z
+                .string()
+                .regex(
+                  /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)+$/,
+                  'must be <owner>/<repository>',
+                ),
+            })
+            .optional()
+            .describe(
+              'Where the code lives; written as github.com/project-slug or gitlab.com/project-slug for the GitHub or GitLab plugins',
+            ),
         annotations: z =>
           z
             .record(z.string(), z.string())
@@ -81,6 +96,12 @@ export function createCatalogInfoAction() {
       };
       const annotations: Record<string, string> = {
         ...input.annotations,
+        ...(input.repository
+          ? {
+              [`${input.repository.provider}.com/project-slug`]:
+                input.repository.slug,
+            }
+          : {}),
         [ANNOTATION_DEVOPS_ENVIRONMENTS]: input.environments.join(','),
         ...(input.alertSelector
           ? { [ANNOTATION_DEVOPS_ALERT_SELECTOR]: input.alertSelector }
