@@ -16,11 +16,11 @@ interface Props {
  * own title and every other card on the page renders as usual.
  */
 export class DevopsBoundary extends Component<Props, { error?: Error }> {
-  state: { error?: Error } = {};
-
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
+
+  state: { error?: Error } = {};
 
   render() {
     const { error } = this.state;
