@@ -7,10 +7,10 @@ import { WORKLOAD_KIND, type Strategy } from '../environments/deliveryStrategy';
  */
 
 export { STRATEGIES } from '../environments/deliveryStrategy';
+export type { Strategy } from '../environments/deliveryStrategy';
 
 /** The file deploy.sh writes its verdict to, for the report step. */
 export const VERDICT_FILE = '.devops/deploy-verdict';
-export type { Strategy } from '../environments/deliveryStrategy';
 
 /** Reports one deployment to the Backstage DevOps API; never fails the build. */
 export const reportDeploymentScript = `#!/usr/bin/env bash
