@@ -57,6 +57,35 @@ describe('DoraCard', () => {
     const ttr = within(screen.getByRole('region', { name: 'Time to restore' }));
     expect(ttr.getByText('40 minutes')).toBeInTheDocument();
     expect(ttr.getByText('elite')).toBeInTheDocument();
+    expect(ttr.getByText('median of 1 incident')).toBeInTheDocument();
+  });
+
+  it('says there were no incidents rather than a median of none', async () => {
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            devopsApiRef,
+            {
+              getDora: async () => ({
+                ...metrics,
+                timeToRestore: { count: 0, unrestored: 0 },
+              }),
+            },
+          ],
+        ]}
+      >
+        <EntityProvider entity={entity}>
+          <DoraCard environments={['staging', 'production']} />
+        </EntityProvider>
+      </TestApiProvider>,
+    );
+
+    const ttr = within(
+      await screen.findByRole('region', { name: 'Time to restore' }),
+    );
+    expect(ttr.getByText('No incidents')).toBeInTheDocument();
+    expect(ttr.getByText('no failure restored in 30 days')).toBeInTheDocument();
   });
 
   it('asks for another environment and window', async () => {

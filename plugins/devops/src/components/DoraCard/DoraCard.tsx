@@ -33,6 +33,19 @@ function humanDuration(seconds: number | undefined): string {
   return `${Math.round(d.as('minutes'))} minutes`;
 }
 
+function restoreBasis(
+  ttr: { count: number; unrestored: number },
+  days: number,
+): string {
+  const open = ttr.unrestored ? `; ${ttr.unrestored} still open` : '';
+  if (ttr.count === 0) {
+    return `no failure restored in ${days} days${open}`;
+  }
+  return `median of ${ttr.count} ${
+    ttr.count === 1 ? 'incident' : 'incidents'
+  }${open}`;
+}
+
 const Metric = (props: {
   title: string;
   value: string;
@@ -102,7 +115,7 @@ const DoraCardContent = (props: { environments: string[] }) => {
     const cfr = value.changeFailureRate;
     body = (
       <Grid container spacing={3}>
-        <Grid item xs={12} sm={6} md={3}>
+        <Grid item xs={12} sm={6}>
           <Metric
             title="Deployment frequency"
             value={`${value.deploymentFrequency.perWeek.toFixed(1)} / week`}
@@ -110,7 +123,7 @@ const DoraCardContent = (props: { environments: string[] }) => {
             basis={`${value.deploymentFrequency.deployments} successful deployments in ${value.days} days`}
           />
         </Grid>
-        <Grid item xs={12} sm={6} md={3}>
+        <Grid item xs={12} sm={6}>
           <Metric
             title="Lead time for changes"
             value={humanDuration(value.leadTime.medianSeconds)}
@@ -120,7 +133,7 @@ const DoraCardContent = (props: { environments: string[] }) => {
             )}`}
           />
         </Grid>
-        <Grid item xs={12} sm={6} md={3}>
+        <Grid item xs={12} sm={6}>
           <Metric
             title="Change failure rate"
             value={
@@ -132,14 +145,16 @@ const DoraCardContent = (props: { environments: string[] }) => {
             basis={`${cfr.failed} failed or rolled back of ${cfr.total}`}
           />
         </Grid>
-        <Grid item xs={12} sm={6} md={3}>
+        <Grid item xs={12} sm={6}>
           <Metric
             title="Time to restore"
-            value={humanDuration(value.timeToRestore.medianSeconds)}
+            value={
+              value.timeToRestore.count === 0 && !value.timeToRestore.unrestored
+                ? 'No incidents'
+                : humanDuration(value.timeToRestore.medianSeconds)
+            }
             band={bands.timeToRestore}
-            basis={`median of ${value.timeToRestore.count} incidents${
-              value.timeToRestore.unrestored ? '; one still open' : ''
-            }`}
+            basis={restoreBasis(value.timeToRestore, value.days)}
           />
         </Grid>
       </Grid>
