@@ -2,6 +2,8 @@ import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
+  ledgerWorker,
+  paymentsApi,
   serviceAuth as service,
   startDevopsBackend as startBackend,
   userAuth as user,
@@ -531,9 +533,29 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 describe.each(databases.eachSupportedId())('demo data on %p', databaseId => {
   it('fills the history of catalog components when enabled', async () => {
+    // Demo health history exists where an entity declares a health URL.
+    const healthUrls = Object.fromEntries(
+      ['qa', 'staging', 'production'].map(env => [
+        `devops/health-url.${env}`,
+        `https://ledger.${env}.example.com/healthz`,
+      ]),
+    );
     const server = await startBackend({
       config: { devops: { demoData: { enabled: true } } },
       knex: await databases.init(databaseId),
+      entities: [
+        paymentsApi,
+        {
+          ...ledgerWorker,
+          metadata: {
+            ...ledgerWorker.metadata,
+            annotations: {
+              ...ledgerWorker.metadata.annotations,
+              ...healthUrls,
+            },
+          },
+        },
+      ],
     });
 
     const summary = await request(server)

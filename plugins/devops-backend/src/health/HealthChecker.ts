@@ -107,6 +107,37 @@ async function readCapped(
 }
 
 /**
+ * Connections of one check only, so the hops of a redirect to the same host
+ * share a socket, and no socket outlives the check or serves another one
+ * (whose host may have been vetted to other addresses).
+ */
+class CheckAgents {
+  readonly http = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  readonly https = new https.Agent({ keepAlive: true, maxSockets: 1 });
+
+  destroy() {
+    this.http.destroy();
+    this.https.destroy();
+  }
+}
+
+/** Reads a redirect's (small) body to its end so its socket can be reused. */
+async function discard(response: IncomingMessage, limit: number) {
+  let size = 0;
+  try {
+    for await (const chunk of response) {
+      size += (chunk as Buffer).byteLength;
+      if (size > limit) {
+        response.destroy();
+        return;
+      }
+    }
+  } catch {
+    // The next hop makes its own connection.
+  }
+}
+
+/**
  * One GET that connects only to `addresses` (already checked), whatever a
  * fresh DNS lookup of the host would say; TLS still verifies the host name.
  */
@@ -114,6 +145,7 @@ function get(
   url: URL,
   addresses: CheckedAddress[],
   signal: AbortSignal,
+  agents: CheckAgents,
 ): Promise<IncomingMessage> {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) {
@@ -128,9 +160,7 @@ function get(
       method: 'GET',
       headers: { 'user-agent': 'backstage-devops-health-check' },
       lookup,
-      // A fresh connection per check: a pooled socket could belong to an
-      // address vetted for another host.
-      agent: false,
+      agent: url.protocol === 'https:' ? agents.https : agents.http,
       signal,
     });
     request.once('response', resolve);
@@ -151,18 +181,19 @@ export class HealthChecker {
   async check(target: HealthCheckTarget): Promise<HealthCheckResult> {
     const started = performance.now();
     const signal = AbortSignal.timeout(this.options.timeoutMs);
+    const agents = new CheckAgents();
     let httpStatus: number | undefined;
     try {
       let url = new URL(target.url);
       for (let hop = 0; ; hop++) {
         this.assertScheme(url);
         const addresses = await this.options.addresses.addressesOf(url);
-        const response = await get(url, addresses, signal);
+        const response = await get(url, addresses, signal, agents);
         const status = response.statusCode ?? 0;
         httpStatus = status;
         const location = response.headers.location;
         if (status >= 300 && status < 400 && location) {
-          response.destroy();
+          await discard(response, 16 * 1024);
           if (hop >= this.options.maxRedirects) {
             throw new CheckFailure(
               'too_many_redirects',
@@ -214,6 +245,8 @@ export class HealthChecker {
         error: failure.message.slice(0, 500),
         checkedAt: new Date().toISOString(),
       };
+    } finally {
+      agents.destroy();
     }
   }
 
