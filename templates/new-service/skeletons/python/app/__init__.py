@@ -1,1 +1,1 @@
-"""${{ values.name }}: ${{ values.description }}"""
+${{ (values.name + ': ' + values.description) | dump }}
