@@ -62,6 +62,12 @@ describe('devops:environment:generate', () => {
       port: 'http',
     });
     expect(container.ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+    // An annotation-based Prometheus scrapes the container's own port.
+    expect(deployment.spec!.template.metadata?.annotations).toEqual({
+      'prometheus.io/scrape': 'true',
+      'prometheus.io/port': '8080',
+      'prometheus.io/path': '/metrics',
+    });
     expect(container.resources).toEqual({
       requests: { cpu: '250m', memory: '256Mi' },
       limits: { cpu: '1', memory: '256Mi' },

@@ -64,7 +64,8 @@ export const previewServiceName = (name: string) => `${name}-preview`;
  * The pod template: Pod Security Standards "restricted" (non-root by
  * numeric id matching the image's USER, no privilege escalation, no
  * capabilities, RuntimeDefault seccomp), a read-only root filesystem with
- * a writable /tmp, probes, and CPU and memory requests and limits.
+ * a writable /tmp, probes, CPU and memory requests and limits, and the
+ * scrape annotations.
  */
 function podTemplate(
   spec: ServiceSpec,
@@ -78,7 +79,16 @@ function podTemplate(
     failureThreshold: 3,
   });
   return {
-    metadata: { labels },
+    metadata: {
+      labels,
+      // For a Prometheus without the operator that discovers pods by the
+      // common annotations; the generated scrape job honours them too.
+      annotations: {
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(spec.port),
+        'prometheus.io/path': '/metrics',
+      },
+    },
     spec: {
       securityContext: {
         runAsNonRoot: true,
