@@ -265,6 +265,7 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
       ciProvider: 'gitlab',
       strategy: 'canary',
       database: true,
+      repoUrl: 'gitlab.com?owner=acme&repo=payments-api',
     });
     const text = log.join('\n');
     expect(text).toContain('publish:gitlab');
@@ -279,6 +280,11 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
     const overlay = parse(file('k8s/overlays/production/kustomization.yaml'));
     expect(overlay.images[0].newName).toBe(
       'registry.gitlab.com/acme/payments-api',
+    );
+    // Alerts link to the runbook where GitLab shows it.
+    const rules = parse(file('monitoring/alerts.rules.yml'));
+    expect(rules.groups[0].rules[0].annotations.runbook_url).toMatch(
+      /^https:\/\/gitlab\.com\/acme\/payments-api\/-\/blob\/main\/docs\/index\.md#/,
     );
   });
 
