@@ -20,6 +20,8 @@ const testValuesSchema = z
         z.array(primitive).min(1, 'must list at least one value'),
       )
       .optional(),
+    /** Extra renderings beside the matrix's product, each its own row. */
+    include: z.array(z.record(z.string(), primitive)).optional(),
     entities: z.array(z.record(z.string(), z.unknown())).optional(),
   })
   .strict();
@@ -39,6 +41,13 @@ export interface TestValues {
   secrets: Record<string, string>;
   entities: Entity[];
   combinations: Combination[];
+}
+
+/** Keeps a label readable when a row carries a long free-text value. */
+function shortened(value: JsonPrimitive) {
+  const text = JSON.stringify(value);
+  const plain = /^[\w.:/-]*$/.test(String(value)) ? String(value) : text;
+  return plain.length > 24 ? `${plain.slice(0, 23)}…` : plain;
 }
 
 function cartesian(matrix: Record<string, JsonPrimitive[]>) {
@@ -67,11 +76,16 @@ export function readTestValues(templateDir: string): TestValues {
       .join('; ');
     throw new Error(`${TEST_VALUES_FILE} is malformed: ${problems}`);
   }
-  const { values, secrets, matrix, entities } = parsed.data;
-  const combinations = cartesian(matrix ?? {}).map(row => ({
+  const { values, secrets, matrix, include, entities } = parsed.data;
+  // Like a CI matrix: rows listed under include alone are the only renderings.
+  const rows =
+    include && !matrix
+      ? include
+      : [...cartesian(matrix ?? {}), ...(include ?? [])];
+  const combinations = rows.map(row => ({
     label:
       Object.entries(row)
-        .map(([key, value]) => `${key}=${value}`)
+        .map(([key, value]) => `${key}=${shortened(value)}`)
         .join(' ') || 'default',
     matrix: row,
     values: { ...(values as JsonObject), ...row },

@@ -17,6 +17,7 @@ import { validateGitlabPipelines } from './validators/gitlab';
 import { validateKubernetesManifests } from './validators/kubernetes';
 import { validateWithPromtool } from './validators/promtool';
 import { validateWithShellcheck } from './validators/shellcheck';
+import { validateSourceFiles } from './validators/sourceFiles';
 import { validateWithYamllint } from './validators/yamllint';
 
 /**
@@ -50,6 +51,7 @@ export async function validateRendering(
       w => validateWithYamllint(w, { configFile: options.yamllintConfig }),
     ],
     ['catalog-info', validateCatalogInfo],
+    ['source-files', validateSourceFiles],
   ];
   const results = await Promise.all(
     validators.map(([name, validate]) =>

@@ -1,0 +1,5 @@
+package app;
+
+class App {
+    static final String DESCRIPTION = "${{ values.description }}";
+}
