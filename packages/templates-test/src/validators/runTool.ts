@@ -7,6 +7,8 @@ export const INSTALL_HINTS: Record<string, string> = {
   promtool: 'apt-get install prometheus (promtool is part of it)',
   yamllint: 'apt-get install yamllint',
   amtool: 'apt-get install prometheus-alertmanager (amtool is part of it)',
+  python3: 'apt-get install python3',
+  javac: 'apt-get install default-jdk-headless',
 };
 
 /** The tool is not on PATH; carries the finding that says so. */

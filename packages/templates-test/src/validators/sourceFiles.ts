@@ -109,11 +109,20 @@ async function checkWithPython(
   if (paths.length === 0) {
     return [];
   }
-  const { code, stdout, stderr } = await runTool(
-    'python3',
-    ['-c', PYTHON_CHECKS, INJECTION_MARKER, ...paths],
-    { cwd: workspace.dir },
-  );
+  let result;
+  try {
+    result = await runTool(
+      'python3',
+      ['-c', PYTHON_CHECKS, INJECTION_MARKER, ...paths],
+      { cwd: workspace.dir },
+    );
+  } catch (error) {
+    if (error instanceof ToolMissingError) {
+      return [error.finding(paths[0])];
+    }
+    throw error;
+  }
+  const { code, stdout, stderr } = result;
   if (code !== 0) {
     throw new Error(`python3 failed: ${stderr.trim()}`);
   }
@@ -139,11 +148,20 @@ async function checkJava(
   }
   const out = await mkdtemp(join(tmpdir(), 'templates-test-javac-'));
   try {
-    const { code, stderr } = await runTool(
-      'javac',
-      ['-d', out, '-encoding', 'UTF-8', ...paths],
-      { cwd: workspace.dir },
-    );
+    let result;
+    try {
+      result = await runTool(
+        'javac',
+        ['-d', out, '-encoding', 'UTF-8', ...paths],
+        { cwd: workspace.dir },
+      );
+    } catch (error) {
+      if (error instanceof ToolMissingError) {
+        return [error.finding(paths[0])];
+      }
+      throw error;
+    }
+    const { code, stderr } = result;
     if (code === 0) {
       return [];
     }
