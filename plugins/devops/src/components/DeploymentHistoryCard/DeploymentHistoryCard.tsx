@@ -9,6 +9,7 @@ import {
 } from '@backstage-devops/plugin-devops-common';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { DateTime } from 'luxon';
 import { useCallback, useEffect, useState } from 'react';
@@ -20,6 +21,7 @@ import { withDevopsBoundary } from '../shared/DevopsBoundary';
 import { DeploymentStatusChip } from '../shared/DeploymentStatusChip';
 import { LabelledSelect } from '../shared/LabelledSelect';
 import { relativeTime } from '../shared/relativeTime';
+import { VisuallyHidden } from '../shared/VisuallyHidden';
 
 const PAGE_SIZE = 100;
 // Rows shown per table page: a card that fits beside the others.
@@ -37,6 +39,8 @@ const useStyles = makeStyles({
   },
   nowrap: { whiteSpace: 'nowrap' },
 });
+
+const compact = { padding: '8px 10px' };
 
 const Clipped = (props: { text?: string; code?: boolean }) => {
   const classes = useStyles();
@@ -154,16 +158,24 @@ const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
       field: 'startedAt',
       render: d => {
         const t = relativeTime(d.startedAt ?? d.createdAt);
+        // The duration under the start: one column less, so every column
+        // fits the card at 1280 px.
         return (
-          <span title={t.exact} className={classes.nowrap}>
-            {t.text}
-          </span>
+          <>
+            <span title={t.exact} className={classes.nowrap}>
+              {t.text}
+            </span>
+            <Typography
+              variant="caption"
+              display="block"
+              className={classes.nowrap}
+            >
+              <VisuallyHidden>took </VisuallyHidden>
+              <span>{duration(d)}</span>
+            </Typography>
+          </>
         );
       },
-    },
-    {
-      title: 'Duration',
-      render: d => <span className={classes.nowrap}>{duration(d)}</span>,
     },
     {
       title: 'By',
@@ -217,6 +229,12 @@ const DeploymentHistoryCardContent = (props: { environments: string[] }) => {
       />
     </Box>
   );
+
+  // Tighter cells than the theme's so every column fits the card at 1280 px.
+  for (const column of columns) {
+    column.cellStyle = { ...compact, ...(column.cellStyle as object) };
+    column.headerStyle = compact;
+  }
 
   return (
     <InfoCard titleTypographyProps={cardTitleProps} title="Deployment history">

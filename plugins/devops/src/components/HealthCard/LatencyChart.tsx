@@ -4,10 +4,11 @@ import { DateTime } from 'luxon';
 import { latencyScaleMax } from './latencyScale';
 
 const WIDTH = 480;
-const HEIGHT = 120;
+const HEIGHT = 132;
 const LEFT = 56;
 const BOTTOM = 20;
-const TOP = 8;
+// Room above the plot for the note on spikes above the scale.
+const TOP = 20;
 
 const time = (iso: string) =>
   DateTime.fromISO(iso).toLocaleString(DateTime.TIME_24_SIMPLE);
@@ -60,7 +61,12 @@ export const LatencyChart = (props: {
 
   const muted = theme.palette.text.secondary;
   const text = theme.palette.text.primary;
-  const reference = (ms: number | undefined, label: string) =>
+  // p50 labelled on the left, p95 on the right, so close lines stay legible.
+  const reference = (
+    ms: number | undefined,
+    label: string,
+    side: 'start' | 'end',
+  ) =>
     ms === undefined || ms > max ? null : (
       <g>
         <line
@@ -72,9 +78,9 @@ export const LatencyChart = (props: {
           strokeDasharray="4 3"
         />
         <text
-          x={LEFT + plotWidth - 2}
+          x={side === 'start' ? LEFT + 4 : LEFT + plotWidth - 2}
           y={y(ms) - 3}
-          textAnchor="end"
+          textAnchor={side}
           fontSize={11}
           fill={text}
         >
@@ -125,8 +131,8 @@ export const LatencyChart = (props: {
       >
         {time(points[points.length - 1].at)}
       </text>
-      {reference(props.p50Ms, 'p50')}
-      {reference(props.p95Ms, 'p95')}
+      {reference(props.p50Ms, 'p50', 'start')}
+      {reference(props.p95Ms, 'p95', 'end')}
       <polyline fill="none" stroke={text} strokeWidth={1.5} points={line} />
       {spikes.map(({ p, i }) => (
         <g key={p.at}>
@@ -140,7 +146,7 @@ export const LatencyChart = (props: {
         </g>
       ))}
       {clipped && (
-        <text x={LEFT + 4} y={TOP + 10} fontSize={11} fill={text}>
+        <text x={LEFT} y={12} fontSize={11} fill={text}>
           ▲ above {max} ms: up to {highest.latencyMs} ms
         </text>
       )}

@@ -23,6 +23,15 @@ import { useToneText } from '../shared/useToneText';
 
 const useStyles = makeStyles({
   strong: { fontWeight: 600 },
+  // The theme breaks table text anywhere ("Environme-nt"); here words stay
+  // whole and wrap only between them, in tighter cells that fit half a row.
+  table: {
+    '& th, & td': {
+      wordBreak: 'normal',
+      overflowWrap: 'normal',
+      padding: '6px 8px',
+    },
+  },
 });
 
 function describeDrift(d: MigrationDrift): string {
@@ -72,7 +81,11 @@ const MigrationsCardContent = () => {
   }
   return (
     <InfoCard titleTypographyProps={cardTitleProps} title="Database migrations">
-      <Table size="small" aria-label="Migrations per environment">
+      <Table
+        size="small"
+        className={classes.table}
+        aria-label="Migrations per environment"
+      >
         <TableHead>
           <TableRow>
             <TableCell>Environment</TableCell>
