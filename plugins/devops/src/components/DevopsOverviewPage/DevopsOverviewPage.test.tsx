@@ -6,7 +6,10 @@ import type {
 } from '@backstage-devops/plugin-devops-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { DevopsApi, devopsApiRef, GetOverviewRequest } from '../../api';
-import { DevopsOverviewContent } from './DevopsOverviewPage';
+import {
+  DevopsOverviewContent,
+  DevopsOverviewPage,
+} from './DevopsOverviewPage';
 
 // Rendering the table with chips in every cell is slow on a busy machine.
 jest.setTimeout(30_000);
@@ -453,5 +456,36 @@ describe('DevopsOverviewContent', () => {
       (await screen.findAllByText(/catalog timed out/)).length,
     ).toBeGreaterThan(0);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('shows a failure to render inside the page, under its header', async () => {
+    // React reports the caught error on the console; the page shows it.
+    jest.spyOn(console, 'error').mockImplementation(() => {});
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[
+          [
+            devopsApiRef,
+            {
+              ...fakeDevopsApi([]),
+              // Entries of a shape the table does not expect.
+              getOverview: async () =>
+                ({ items: [{ name: 'broken' }], totalItems: 1 } as any),
+            },
+          ],
+          [catalogApiRef, catalogApi],
+        ]}
+      >
+        <DevopsOverviewPage />
+      </TestApiProvider>,
+      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+    );
+
+    expect(
+      await screen.findByText('Error: DevOps overview could not be shown'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'DevOps overview', level: 1 }),
+    ).toBeInTheDocument();
   });
 });
