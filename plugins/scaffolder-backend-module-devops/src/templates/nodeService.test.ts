@@ -114,9 +114,10 @@ describe('the new-service template, node runtime', () => {
     const manifest = JSON.parse(
       await readFile(join(workspace.path, 'package.json'), 'utf8'),
     );
+    // The description reaches package.json as written, quotes included.
     expect(manifest).toMatchObject({
       name: 'payments-api',
-      description: "Takes 'card' payments.",
+      description: 'Takes "card" payments.',
     });
     // What the generated Dockerfile copies and starts must exist.
     const dockerfile = await readFile(
