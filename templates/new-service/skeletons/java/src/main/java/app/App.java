@@ -22,15 +22,36 @@ public final class App {
     private final AtomicBoolean ready = new AtomicBoolean(false);
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LatencyHistogram> durations = new ConcurrentHashMap<>();
+{%- if values.database %}
+    private final Database database;
+
+    App(int port) throws IOException {
+        this(port, null);
+    }
+
+    /** With a database, the service is only ready while it can reach it. */
+    App(int port, Database database) throws IOException {
+        this.database = database;
+        server = HttpServer.create(new InetSocketAddress(port), 0);
+        server.createContext("/", this::handle);
+    }
+{%- else %}
 
     App(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(port), 0);
         server.createContext("/", this::handle);
     }
+{%- endif %}
 
     public static void main(String[] args) throws IOException {
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "${{ values.port }}"));
+{%- if values.database %}
+        // DATABASE_URL comes from the ${{ values.name }}-env secret in Kubernetes.
+        int maxConnections = Integer.parseInt(System.getenv().getOrDefault("DATABASE_POOL_MAX", "10"));
+        App app = new App(port, new Database(System.getenv("DATABASE_URL"), maxConnections));
+{%- else %}
         App app = new App(port);
+{%- endif %}
         app.start();
         // Fail readiness first so the load balancer drains this instance.
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
@@ -45,6 +66,11 @@ public final class App {
     void stop() {
         ready.set(false);
         server.stop(5);
+{%- if values.database %}
+        if (database != null) {
+            database.close();
+        }
+{%- endif %}
     }
 
     int port() {
@@ -64,8 +90,13 @@ public final class App {
         if (HEALTH_PATH.equals(path)) {
             body = "{\"status\":\"ok\"}";
         } else if (READINESS_PATH.equals(path)) {
-            status = ready.get() ? 200 : 503;
-            body = "{\"ready\":" + ready.get() + "}";
+{%- if values.database %}
+            boolean isReady = ready.get() && (database == null || database.ping());
+{%- else %}
+            boolean isReady = ready.get();
+{%- endif %}
+            status = isReady ? 200 : 503;
+            body = "{\"ready\":" + isReady + "}";
         } else if (METRICS_PATH.equals(path)) {
             body = metrics();
             type = "text/plain; version=0.0.4";
@@ -98,6 +129,11 @@ public final class App {
                 .append("# TYPE http_request_duration_seconds histogram\n");
         new TreeMap<>(durations).forEach((labels, histogram) ->
                 histogram.render("http_request_duration_seconds", labels, text));
+{%- if values.database %}
+        if (database != null) {
+            database.render(text);
+        }
+{%- endif %}
         return text.toString();
     }
 }
