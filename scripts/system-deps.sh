@@ -3,7 +3,8 @@
 # end-to-end tests, Prometheus Alertmanager for the alert integration tests,
 # promtool (Debian's prometheus package) for generated alert rules,
 # shellcheck and jq for generated pipeline scripts, yamllint for generated
-# YAML (the templates test), and a running PostgreSQL
+# YAML (the templates test), the PostgreSQL JDBC driver and HikariCP jars for
+# the java skeleton with a database, and a running PostgreSQL
 # for the store tests. Only acts
 # where it can (root with apt-get); elsewhere it says what is missing.
 set -euo pipefail
@@ -15,6 +16,9 @@ command -v promtool >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v shellcheck >/dev/null 2>&1 || need_apt+=(shellcheck)
 command -v jq >/dev/null 2>&1 || need_apt+=(jq)
 command -v yamllint >/dev/null 2>&1 || need_apt+=(yamllint)
+# The java skeleton with a database is compiled and run against these jars.
+[ -f /usr/share/java/postgresql.jar ] || need_apt+=(libpostgresql-jdbc-java)
+[ -f /usr/share/java/HikariCP.jar ] || need_apt+=(libhikaricp-java)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { Finding, RenderedWorkspace } from '../Finding';
+import { javaClasspath, JavaLibraryMissingError } from './javaLibraries';
 import { runTool, ToolMissingError } from './runTool';
 
 /**
@@ -138,7 +139,7 @@ async function checkWithPython(
     });
 }
 
-/** javac on the main sources, which need nothing beyond the JDK. */
+/** javac on the main sources, with the jars of the libraries pom.xml declares. */
 async function checkJava(
   workspace: RenderedWorkspace,
   paths: string[],
@@ -146,13 +147,29 @@ async function checkJava(
   if (paths.length === 0) {
     return [];
   }
+  let classpath: string[];
+  try {
+    classpath = javaClasspath(workspace);
+  } catch (error) {
+    if (error instanceof JavaLibraryMissingError) {
+      return [error.finding('pom.xml')];
+    }
+    throw error;
+  }
   const out = await mkdtemp(join(tmpdir(), 'templates-test-javac-'));
   try {
     let result;
     try {
       result = await runTool(
         'javac',
-        ['-d', out, '-encoding', 'UTF-8', ...paths],
+        [
+          '-d',
+          out,
+          '-encoding',
+          'UTF-8',
+          ...(classpath.length > 0 ? ['-cp', classpath.join(':')] : []),
+          ...paths,
+        ],
         { cwd: workspace.dir },
       );
     } catch (error) {

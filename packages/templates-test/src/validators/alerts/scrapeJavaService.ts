@@ -4,19 +4,27 @@ import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RenderedWorkspace } from '../../Finding';
+import { javaClasspath } from '../javaLibraries';
 import { runTool, ToolMissingError } from '../runTool';
 import { scrapeService } from './scrapeNodeService';
 
 const SOURCES = /^src\/main\/java\/.+\.java$/;
+
+/** The machine's PostgreSQL (scripts/system-deps.sh starts it). */
+export const SCRAPE_DATABASE_URL =
+  process.env.TEMPLATES_TEST_DATABASE_URL ??
+  'postgresql://postgres@127.0.0.1:5432/postgres';
 
 // Compiled classes by source digest: renderings that differ only in their
 // delivery files share them.
 const builds = new Map<string, Promise<string>>();
 
 /**
- * A Maven service whose main code needs only the JDK: compiled with
- * `javac`, its `mainClass` (from pom.xml) started and scraped. Undefined
- * when there is no such service or no JDK here, or it needs libraries.
+ * A Maven service compiled with `javac` against the Debian jars of the
+ * libraries its pom.xml declares, its `mainClass` started and scraped; with
+ * the PostgreSQL driver it talks to the real PostgreSQL of
+ * {@link SCRAPE_DATABASE_URL}, so its pool series come from a live pool.
+ * Undefined when there is no such service or no JDK here.
  */
 export async function scrapeJavaService(
   workspace: RenderedWorkspace,
@@ -33,6 +41,9 @@ export async function scrapeJavaService(
   for (const file of sources) {
     digest.update(file.path).update(file.content);
   }
+  // Missing jars are reported by the source check; here they only stop the scrape.
+  const classpath = javaClasspath(workspace);
+  digest.update(classpath.join(':'));
   const key = digest.digest('hex');
   let build = builds.get(key);
   if (!build) {
@@ -43,6 +54,7 @@ export async function scrapeJavaService(
         const { code, stderr } = await runTool('javac', [
           '-d',
           classes,
+          ...(classpath.length > 0 ? ['-cp', classpath.join(':')] : []),
           ...sources.map(f => join(workspace.dir, f.path)),
         ]);
         if (code !== 0) {
@@ -64,5 +76,11 @@ export async function scrapeJavaService(
     }
     throw error;
   }
-  return scrapeService(workspace.dir, 'java', ['-cp', classes, mainClass]);
+  const usesPostgres = classpath.some(jar => jar.endsWith('/postgresql.jar'));
+  return scrapeService(
+    workspace.dir,
+    'java',
+    ['-cp', [classes, ...classpath].join(':'), mainClass],
+    usesPostgres ? { databaseUrl: SCRAPE_DATABASE_URL } : {},
+  );
 }

@@ -88,15 +88,16 @@ export async function scrapeNodeService(dir: string): Promise<Set<string>> {
 }
 
 /**
- * Runs `command` in `dir` with `PORT` set (and a `DATABASE_URL` whose
- * server refuses connections, so a service with a database starts its pool
- * and counts the failures), sends it a few requests so its request series
+ * Runs `command` in `dir` with `PORT` set (and `options.databaseUrl` as
+ * `DATABASE_URL`, by default one whose server refuses connections, so a
+ * service with a database starts its pool and counts the failures), sends it a few requests so its request series
  * exist, scrapes `/metrics`, and stops it with its whole process group.
  */
 export async function scrapeService(
   dir: string,
   command: string,
   args: string[],
+  options: { databaseUrl?: string } = {},
 ): Promise<Set<string>> {
   const port = await freePort();
   const refused = await freePort();
@@ -105,7 +106,9 @@ export async function scrapeService(
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: `postgresql://service:service@127.0.0.1:${refused}/service`,
+      DATABASE_URL:
+        options.databaseUrl ??
+        `postgresql://service:service@127.0.0.1:${refused}/service`,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
     // Its own process group, so stopping it stops what npm started too.
