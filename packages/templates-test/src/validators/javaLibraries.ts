@@ -23,11 +23,11 @@ const LIBRARIES: Record<string, { jars: string[]; debianPackage: string }> = {
 
 /** A library the pom declares that is not installed here; carries the finding. */
 export class JavaLibraryMissingError extends Error {
-  constructor(readonly missing: string[]) {
+  constructor(readonly missing: string[], jarsDir: string) {
     super(
       `the service needs ${missing.join(
         ', ',
-      )}, whose jars are not in ${DEBIAN_JARS}, so it was not compiled. Install them with \`apt-get install ${missing
+      )}, whose jars are not in ${jarsDir}, so it was not compiled. Install them with \`apt-get install ${missing
         .map(m => LIBRARIES[m].debianPackage)
         .join(' ')}\` or run scripts/system-deps.sh.`,
     );
@@ -49,7 +49,10 @@ export class JavaLibraryMissingError extends Error {
  * jar is not installed, and an Error for a dependency this checker has no
  * jar for (add it to LIBRARIES, with its Debian package).
  */
-export function javaClasspath(workspace: RenderedWorkspace): string[] {
+export function javaClasspath(
+  workspace: RenderedWorkspace,
+  jarsDir: string = DEBIAN_JARS,
+): string[] {
   const pom = workspace.files
     .find(f => f.path === 'pom.xml')
     ?.content.toString('utf8');
@@ -74,12 +77,12 @@ export function javaClasspath(workspace: RenderedWorkspace): string[] {
     );
   }
   const missing = declared.filter(d =>
-    LIBRARIES[d].jars.some(jar => !existsSync(join(DEBIAN_JARS, jar))),
+    LIBRARIES[d].jars.some(jar => !existsSync(join(jarsDir, jar))),
   );
   if (missing.length > 0) {
-    throw new JavaLibraryMissingError(missing);
+    throw new JavaLibraryMissingError(missing, jarsDir);
   }
   return declared.flatMap(d =>
-    LIBRARIES[d].jars.map(jar => join(DEBIAN_JARS, jar)),
+    LIBRARIES[d].jars.map(jar => join(jarsDir, jar)),
   );
 }
