@@ -117,33 +117,7 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
       ['Dockerfile', '.github/workflows/ci-cd.yml'],
     ],
   ])('renders %s for %j', async (name, combination, expected) => {
-    const template = parse(
-      await readFile(join(templates, name, 'template.yaml'), 'utf8'),
-    );
-    const { values } = parse(
-      await readFile(join(templates, name, 'test-values.yaml'), 'utf8'),
-    );
-    const res = await fetch(
-      `http://127.0.0.1:${port}/api/scaffolder/v2/dry-run`,
-      {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${mockCredentials.user.token()}`,
-        },
-        body: JSON.stringify({
-          template,
-          values: { ...values, ...combination },
-          secrets: {},
-          directoryContents: await directoryContents(join(templates, name)),
-        }),
-      },
-    );
-    const body = await res.json();
-    expect({ status: res.status, error: body.error }).toEqual({
-      status: 200,
-      error: undefined,
-    });
+    const { values, body } = await dryRun(name, combination);
     expect(body.log.filter((l: any) => l.body.status === 'failed')).toEqual([]);
 
     const files = new Map<string, string>(
@@ -225,8 +199,11 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
         }),
       },
     );
-    expect(res.status).toBe(200);
     const body = await res.json();
+    expect({ status: res.status, error: body.error }).toEqual({
+      status: 200,
+      error: undefined,
+    });
     const file = (path: string) =>
       Buffer.from(
         body.directoryContents.find((f: any) => f.path === path).base64Content,
@@ -234,7 +211,7 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
       ).toString('utf8');
     // What the dry-run log says each step ran with, or that it was skipped.
     const log: string[] = body.log.map((l: any) => l.body.message);
-    return { body, file, log };
+    return { values, body, file, log };
   }
 
   it('creates the staging and production environments on GitHub, production with the owner as reviewer', async () => {
