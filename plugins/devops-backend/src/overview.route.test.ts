@@ -96,13 +96,14 @@ async function deploy(
   version: string,
   hours: number,
   status = 'succeeded',
+  entityRef = 'component:default/payments-api',
 ) {
   const startedAt = DateTime.utc().minus({ hours });
   const res = await request(server)
     .post('/api/devops/v1/deployments')
     .set('authorization', serviceAuth())
     .send({
-      entityRef: 'component:default/payments-api',
+      entityRef,
       environment,
       version,
       status,
@@ -256,11 +257,102 @@ describe('GET /v1/overview', () => {
     const server = await startDevopsBackend({ entities: catalog() });
     await deploy(server, 'staging', '1.0.0', 10);
 
-    const res = await overview(server, '?environment=staging&system=payments');
+    const res = await overview(
+      server,
+      '?doraEnvironment=staging&system=payments',
+    );
 
     expect(res.body.items[0].dora).toMatchObject({
       environment: 'staging',
       deploymentsPerDay: 1 / 30,
+    });
+  });
+
+  describe('with an entity deployed to qa and live only', () => {
+    const qaLive = 'component:default/checkout-web';
+    const withQaLive = () => [
+      ...catalog(),
+      component(
+        'checkout-web',
+        { owner: 'payments', lifecycle: 'production', type: 'website' },
+        { 'devops/environments': 'qa,live' },
+      ),
+    ];
+    const row = (res: { body: any }) =>
+      res.body.items.find((i: any) => i.entityRef === qaLive);
+
+    it.each(databases.eachSupportedId())(
+      'lists it, with no DORA data, when DORA is asked for production, on %p',
+      async databaseId => {
+        const server = await startDevopsBackend({
+          knex: await databases.init(databaseId),
+          entities: withQaLive(),
+        });
+        await deploy(server, 'qa', '3.0.0', 30, 'succeeded', qaLive);
+        await deploy(server, 'live', '3.0.0', 20, 'succeeded', qaLive);
+        await deploy(server, 'production', '1.4.0', 20);
+
+        // What the overview page asks for by default.
+        const res = await overview(server, '?doraEnvironment=production');
+
+        expect(res.status).toBe(200);
+        expect(names(res)).toEqual([
+          'Component:checkout-web',
+          'Component:docs-site',
+          'Component:ledger-worker',
+          'Component:payments-api',
+          'Component:search-api',
+        ]);
+        expect(res.body.totalItems).toBe(5);
+        expect(row(res)).toMatchObject({
+          environments: [
+            { environment: 'qa', runningVersion: '3.0.0' },
+            { environment: 'live', runningVersion: '3.0.0' },
+          ],
+          dora: { environment: 'production', deploymentsPerDay: 0, bands: {} },
+        });
+        expect(row(res).dora.leadTimeMedianSeconds).toBeUndefined();
+        expect(res.body.items[3].dora).toMatchObject({
+          environment: 'production',
+          deploymentsPerDay: 1 / 30,
+        });
+      },
+    );
+
+    it('lists it, with DORA for its own production, without parameters', async () => {
+      const server = await startDevopsBackend({ entities: withQaLive() });
+      await deploy(server, 'live', '3.0.0', 20, 'succeeded', qaLive);
+
+      const res = await overview(server);
+
+      expect(res.body.totalItems).toBe(5);
+      expect(row(res).dora).toMatchObject({
+        environment: 'live',
+        deploymentsPerDay: 1 / 30,
+      });
+    });
+
+    it('filters entities by environment apart from the DORA environment', async () => {
+      const server = await startDevopsBackend({ entities: withQaLive() });
+      await deploy(server, 'qa', '3.0.0', 10, 'succeeded', qaLive);
+
+      const live = await overview(
+        server,
+        '?environment=live&doraEnvironment=qa',
+      );
+      const production = await overview(
+        server,
+        '?environment=production&doraEnvironment=production',
+      );
+
+      expect(names(live)).toEqual(['Component:checkout-web']);
+      expect(live.body.totalItems).toBe(1);
+      expect(live.body.items[0].dora).toMatchObject({
+        environment: 'qa',
+        deploymentsPerDay: 1 / 30,
+      });
+      expect(names(production)).not.toContain('Component:checkout-web');
+      expect(production.body.totalItems).toBe(4);
     });
   });
 
@@ -357,6 +449,7 @@ describe('GET /v1/overview', () => {
     ['?limit=101', /limit: Number must be less than or equal to 100/],
     ['?limit=ten', /limit: Expected number, received nan/],
     ['?environment=Prod%20Env!', /environment: must be 1-63 characters/],
+    ['?doraEnvironment=', /doraEnvironment: must be 1-63 characters/],
     ['?owner=group%3A', /owner: not a group name or entity ref/],
     ['?kind=not-a-kind', /kind: must be a catalog kind/],
     ['?cursor=bm9wZQ', /cursor: not a cursor this API returned/],

@@ -41,7 +41,11 @@ export interface OverviewEntry {
     failed: number;
     unknown: number;
   };
-  /** DORA figures for the overview's environment (production by default). */
+  /**
+   * DORA figures for the overview's `doraEnvironment`, or the entity's
+   * production environment when none was asked for. An entity that never
+   * deployed there has zero deployments and no other figures.
+   */
   dora: {
     environment: string;
     days: number;
@@ -59,9 +63,12 @@ export interface OverviewEntry {
 }
 
 /**
- * Response of `GET /v1/overview?owner=&system=&lifecycle=&environment=&limit=&cursor=`.
+ * Response of
+ * `GET /v1/overview?kind=&owner=&system=&lifecycle=&environment=&doraEnvironment=&limit=&cursor=`.
  *
- * Entries are ordered by entity ref; `nextCursor` is opaque and present
+ * `environment` only narrows the entities (to those having that
+ * environment); `doraEnvironment` picks the environment of every entry's
+ * DORA figures. Entries are ordered by entity ref; `nextCursor` is opaque and present
  * while more entries follow. `totalItems` counts the entities that matched
  * the filters and that the caller may read.
  *

@@ -36,7 +36,10 @@ export interface OverviewQuery {
   owner?: string;
   system?: string;
   lifecycle?: string;
+  /** Only entities whose environments include this one. */
   environment?: string;
+  /** The environment of the DORA figures; each entity's production if unset. */
+  doraEnvironment?: string;
   limit: number;
   cursor?: string;
 }
@@ -146,7 +149,9 @@ export class OverviewService {
     const hasMore = start >= 0 && start + query.limit < matching.length;
 
     const { readiness } = this.options;
-    const variant = query.environment ?? '';
+    // Rows differ only by their DORA environment: the entity filter decides
+    // which rows are asked for, not what they hold.
+    const variant = query.doraEnvironment ?? '';
     // Each row is either held or computed, decided once, and the data of
     // the computed ones is loaded in one batch.
     const held = page.map(t => this.rows.peek(t.entityRef, variant));
@@ -161,7 +166,7 @@ export class OverviewService {
           this.rows.put(
             target.entityRef,
             variant,
-            this.entry(target, loader, query.environment),
+            this.entry(target, loader, query.doraEnvironment),
           ),
       ),
     );
@@ -190,12 +195,12 @@ export class OverviewService {
   private async entry(
     target: ReadinessTarget,
     loader: ReadinessDataLoader,
-    environment: string | undefined,
+    requestedDoraEnvironment: string | undefined,
   ): Promise<OverviewEntry> {
     const { entity, entityRef, facts } = target;
     const { readiness } = this.options;
     const doraEnvironment =
-      environment ?? readiness.environmentsOf(target).production;
+      requestedDoraEnvironment ?? readiness.environmentsOf(target).production;
     const data = loader.dataFor(entityRef);
     const [evaluated, latest, health, firing, dora] = await Promise.all([
       readiness.evaluate(target, loader),

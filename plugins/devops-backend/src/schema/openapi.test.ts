@@ -171,7 +171,7 @@ describe('the published OpenAPI spec', () => {
       ['get', '/v1/overview', undefined, userAuth()],
       [
         'get',
-        '/v1/overview?limit=1&environment=staging',
+        '/v1/overview?limit=1&environment=staging&doraEnvironment=qa',
         undefined,
         userAuth(),
       ],

@@ -284,6 +284,7 @@ export const overviewQuerySchema = z
     system: catalogRef('system').optional(),
     lifecycle: z.string().min(1).max(63).optional(),
     environment: environment.optional(),
+    doraEnvironment: environment.optional(),
     limit: positiveInt(100, 25),
     cursor: z.string().min(1).max(1024).optional(),
   })
