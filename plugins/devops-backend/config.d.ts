@@ -9,14 +9,6 @@ export interface Config {
      * @visibility frontend
      */
     environments?: string[];
-    demoData?: {
-      /**
-       * Fill the store with realistic deployments, migrations, health history
-       * and alerts for the example catalog entities at startup. For local
-       * development and demos only.
-       */
-      enabled?: boolean;
-    };
     health?: {
       /** Poll declared health URLs. Defaults to true. */
       enabled?: boolean;

@@ -41,5 +41,10 @@ backend.add(
 backend.add(import('@backstage/plugin-techdocs-backend'));
 
 backend.add(import('@backstage-devops/plugin-devops-backend'));
+// Demo history for the example catalog, for local development and the
+// end-to-end tests; a production start (NODE_ENV=production) leaves it out.
+if (process.env.NODE_ENV !== 'production') {
+  backend.add(import('@backstage-devops/plugin-devops-backend-module-demo'));
+}
 
 backend.start();

@@ -5,31 +5,19 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { DevopsStartupTaskContext } from '@backstage-devops/plugin-devops-node';
 import { DateTime } from 'luxon';
-import type { DeploymentStore } from '../database/DeploymentStore';
-import type { MigrationStore } from '../database/MigrationStore';
-import type { AlertStore } from '../alerts/AlertStore';
-import type { HealthStore } from '../health/HealthStore';
-import type { EntityEnvironments } from '../service/EntityEnvironments';
 import { buildDemoAlerts } from './demoAlerts';
-import { healthTargetsOf } from '../health/healthTargets';
 import { buildDemoHealth } from './demoHealth';
-
-// The demo history's own spacing; the interval bounds do not matter here.
-const DEMO_INTERVAL_BOUNDS = {
-  defaultMs: 600_000,
-  minMs: 0,
-  maxMs: Number.MAX_SAFE_INTEGER,
-};
 import { buildDemoHistory } from './demoHistory';
 
 /**
- * Fills the store with demo history for every component in the catalog that
+ * Fills the ledger with demo history for every component in the catalog that
  * has none yet, so a newcomer sees populated pages on first start. Runs on
  * the scheduler because the catalog is still ingesting when plugins start;
  * entities that arrive later are seeded on a later run. Reports go through
- * the same stores as real pushes and use fixed idempotency keys, so re-runs
- * add nothing.
+ * the plugin's writer, as real pushes do, with fixed idempotency keys, so
+ * re-runs add nothing.
  */
 export class DemoDataSeeder {
   constructor(
@@ -37,11 +25,7 @@ export class DemoDataSeeder {
       logger: LoggerService;
       catalog: CatalogService;
       auth: AuthService;
-      deployments: DeploymentStore;
-      migrations: MigrationStore;
-      health: HealthStore;
-      alerts: AlertStore;
-      entities: EntityEnvironments;
+      devops: DevopsStartupTaskContext;
     },
   ) {}
 
@@ -59,8 +43,8 @@ export class DemoDataSeeder {
   }
 
   async run(): Promise<number> {
-    const { catalog, auth, deployments, migrations, entities, logger } =
-      this.options;
+    const { catalog, auth, logger } = this.options;
+    const { writer, entities } = this.options.devops;
     const { items } = await catalog.getEntities(
       { filter: { kind: 'Component' } },
       { credentials: await auth.getOwnServiceCredentials() },
@@ -68,10 +52,10 @@ export class DemoDataSeeder {
     let seeded = 0;
     for (const entity of items) {
       const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-      if (await deployments.hasDeployments(entityRef)) {
+      if (await writer.hasDeployments(entityRef)) {
         continue;
       }
-      const environments = await entities.orderFor(entityRef);
+      const environments = await entities.environmentsOf(entityRef);
       const history = buildDemoHistory(
         {
           entityRef,
@@ -82,20 +66,21 @@ export class DemoDataSeeder {
         DateTime.utc(),
       );
       for (const report of history.migrations) {
-        await migrations.recordReport(report);
+        await writer.recordMigrationReport(report);
       }
       for (const deployment of history.deployments) {
-        await deployments.recordDeployment(deployment);
+        await writer.recordDeployment(deployment);
       }
       // Only where the entity declares a health URL, as the poller does.
-      const targets = healthTargetsOf(entity, DEMO_INTERVAL_BOUNDS);
-      await this.options.health.recordChecks(
-        buildDemoHealth(entityRef, targets, DateTime.utc()),
+      await writer.recordHealthChecks(
+        buildDemoHealth(
+          entityRef,
+          entities.healthUrlsOf(entity),
+          DateTime.utc(),
+        ),
       );
       if (entity.spec?.lifecycle !== 'experimental') {
-        await this.options.alerts.upsert(
-          buildDemoAlerts(entityRef, DateTime.utc()),
-        );
+        await writer.upsertAlerts(buildDemoAlerts(entityRef, DateTime.utc()));
       }
       seeded += 1;
     }

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { StoredAlert } from '../alerts/AlertStore';
+import type { DevopsAlertRecord } from '@backstage-devops/plugin-devops-node';
 
 /**
  * Alerts as Alertmanager would have sent them for a demo entity: one still
@@ -8,7 +8,7 @@ import type { StoredAlert } from '../alerts/AlertStore';
 export function buildDemoAlerts(
   entityRef: string,
   now: DateTime,
-): StoredAlert[] {
+): DevopsAlertRecord[] {
   const service = entityRef.split('/').pop()!;
   const labels = (alertname: string, severity: string) => ({
     alertname,
@@ -32,7 +32,6 @@ export function buildDemoAlerts(
         runbook_url: `${runbook}#latency`,
       },
       startsAt: now.minus({ minutes: 42 }).toUTC().toISO()!,
-      source: 'webhook',
       updatedAt: now.toUTC().toISO()!,
     },
     {
@@ -47,7 +46,6 @@ export function buildDemoAlerts(
       },
       startsAt: now.minus({ hours: 26 }).toUTC().toISO()!,
       endsAt: now.minus({ hours: 25, minutes: 48 }).toUTC().toISO()!,
-      source: 'webhook',
       updatedAt: now.minus({ hours: 25, minutes: 48 }).toUTC().toISO()!,
     },
   ];

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { RecordedHealthCheck } from '../health/HealthStore';
+import type { DevopsHealthCheckRecord } from '@backstage-devops/plugin-devops-node';
 
 /**
  * The day before `now` of health checks every ten minutes for each health
@@ -13,8 +13,8 @@ export function buildDemoHealth(
   entityRef: string,
   targets: Array<{ environment: string; url: string }>,
   now: DateTime,
-): RecordedHealthCheck[] {
-  const checks: RecordedHealthCheck[] = [];
+): DevopsHealthCheckRecord[] {
+  const checks: DevopsHealthCheckRecord[] = [];
   targets.forEach(({ environment, url }, envIndex) => {
     for (let i = 144; i >= 1; i--) {
       const at = now.minus({ minutes: i * 10 });

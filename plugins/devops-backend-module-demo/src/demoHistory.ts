@@ -3,7 +3,7 @@ import type {
   MigrationReportInput,
 } from '@backstage-devops/plugin-devops-common';
 import { DateTime } from 'luxon';
-import type { DeploymentRecord } from '../database/DeploymentStore';
+import type { DevopsDeploymentRecord } from '@backstage-devops/plugin-devops-node';
 
 /** A small deterministic PRNG (mulberry32) so each entity's demo is stable. */
 function random(seedText: string) {
@@ -43,7 +43,7 @@ export function buildDemoHistory(entity: DemoEntity, now: DateTime) {
   const envs = entity.experimental
     ? entity.environments.slice(0, -1)
     : entity.environments;
-  const deployments: DeploymentRecord[] = [];
+  const deployments: DevopsDeploymentRecord[] = [];
   const name = entity.entityRef.split('/').pop()!;
 
   let minor = 0;

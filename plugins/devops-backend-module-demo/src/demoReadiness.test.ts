@@ -1,28 +1,13 @@
-import { readFileSync } from 'fs';
-import { join } from 'path';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
 import {
-  startDevopsBackend,
+  exampleEntities,
+  startBackend,
   userAuth,
-} from '../__testUtils__/startDevopsBackend';
+} from './__testUtils__/startBackend';
 
 describe('demo data', () => {
   it('gives the example components a mix of passing, failing and undecided readiness', async () => {
-    const entities = parseAllDocuments(
-      readFileSync(
-        join(__dirname, '../../../../examples/entities.yaml'),
-        'utf8',
-      ),
-    )
-      .map(d => d.toJSON())
-      .filter(Boolean);
-    const server = await startDevopsBackend({
-      entities,
-      config: {
-        devops: { demoData: { enabled: true }, health: { enabled: false } },
-      },
-    });
+    const server = await startBackend({ entities: exampleEntities() });
 
     const res = await request(server)
       .get('/api/devops/v1/overview')

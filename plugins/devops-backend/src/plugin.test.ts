@@ -1,9 +1,7 @@
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import {
-  ledgerWorker,
-  paymentsApi,
   serviceAuth as service,
   startDevopsBackend as startBackend,
   userAuth as user,
@@ -526,75 +524,5 @@ describe('reading an entity', () => {
       p90Seconds: 4 * 3600,
       unrestored: 0,
     });
-  });
-});
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-
-describe.each(databases.eachSupportedId())('demo data on %p', databaseId => {
-  it('fills the history of catalog components when enabled', async () => {
-    // Demo health history exists where an entity declares a health URL.
-    const healthUrls = Object.fromEntries(
-      ['qa', 'staging', 'production'].map(env => [
-        `devops/health-url.${env}`,
-        `https://ledger.${env}.example.com/healthz`,
-      ]),
-    );
-    const server = await startBackend({
-      config: { devops: { demoData: { enabled: true } } },
-      knex: await databases.init(databaseId),
-      entities: [
-        paymentsApi,
-        {
-          ...ledgerWorker,
-          metadata: {
-            ...ledgerWorker.metadata,
-            annotations: {
-              ...ledgerWorker.metadata.annotations,
-              ...healthUrls,
-            },
-          },
-        },
-      ],
-    });
-
-    const summary = await request(server)
-      .get('/api/devops/v1/entities/component/default/ledger-worker/summary')
-      .set('authorization', user());
-
-    expect(summary.body.environments.map((e: any) => e.environment)).toEqual([
-      'qa',
-      'staging',
-      'production',
-    ]);
-    for (const env of summary.body.environments) {
-      expect(env.runningVersion).toMatch(/^1\.\d+\.\d+$/);
-    }
-    const dora = await request(server)
-      .get('/api/devops/v1/entities/component/default/ledger-worker/dora')
-      .set('authorization', user());
-    expect(dora.body.deploymentFrequency.deployments).toBeGreaterThan(5);
-    const health = await request(server)
-      .get('/api/devops/v1/entities/component/default/ledger-worker/health')
-      .set('authorization', user());
-    expect(health.body.environments.map((e: any) => e.environment)).toEqual([
-      'qa',
-      'staging',
-      'production',
-    ]);
-    for (const env of health.body.environments) {
-      expect(env.checks).toBeGreaterThan(100);
-      expect(env.uptimePercent).toBeGreaterThan(90);
-    }
-    const alerts = await request(server)
-      .get(
-        '/api/devops/v1/entities/component/default/ledger-worker/alerts?state=all',
-      )
-      .set('authorization', user());
-    expect(alerts.body.firing).toEqual({ P0: 0, P1: 0, P2: 1, P3: 0 });
-    expect(alerts.body.alerts.map((a: any) => a.status).sort()).toEqual([
-      'firing',
-      'resolved',
-    ]);
   });
 });

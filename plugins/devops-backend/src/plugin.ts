@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   AlertSeverity,
@@ -10,8 +11,10 @@ import {
   parseEnvironmentList,
 } from '@backstage-devops/plugin-devops-common';
 import {
+  DevopsStartupTask,
   ReadinessCheck,
   devopsReadinessChecksExtensionPoint,
+  devopsStartupTasksExtensionPoint,
 } from '@backstage-devops/plugin-devops-node';
 import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
 import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
@@ -23,7 +26,6 @@ import { DEFAULT_SEVERITY_MAP } from './alerts/alertmanagerPayload';
 import { CachedAlertStore } from './alerts/CachedAlertStore';
 import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
 import { ResolvedAlertPruner } from './alerts/ResolvedAlertPruner';
-import { DemoDataSeeder } from './demo/DemoDataSeeder';
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
 import { HealthChecker } from './health/HealthChecker';
 import { HealthHistoryPruner } from './health/HealthHistoryPruner';
@@ -32,11 +34,12 @@ import { HealthTargetAddresses } from './health/healthTargetAddresses';
 import { HostAllowList } from './health/hostAllowList';
 import { OverviewService } from './overview/OverviewService';
 import { builtInReadinessChecks } from './readiness/checks';
-import { readReadinessSettings } from './readiness/readinessConfig';
+import { readReadinessSettings } from './config/readinessConfig';
 import { ReadinessService } from './readiness/ReadinessService';
 import { EntityEnvironments } from './service/EntityEnvironments';
-import { readIngestionLimits } from './service/ingestionConfig';
+import { readIngestionLimits } from './config/ingestionConfig';
 import { createRouter } from './service/router';
+import { createStartupTaskContext } from './startupTasks/startupTaskContext';
 
 /**
  * The DevOps backend plugin: keeps deployments, migrations, health and alerts
@@ -51,6 +54,12 @@ export const devopsPlugin = createBackendPlugin({
     env.registerExtensionPoint(devopsReadinessChecksExtensionPoint, {
       addReadinessChecks(...checks) {
         readinessChecks.push(...checks);
+      },
+    });
+    const startupTasks: DevopsStartupTask[] = [];
+    env.registerExtensionPoint(devopsStartupTasksExtensionPoint, {
+      addStartupTasks(...tasks) {
+        startupTasks.push(...tasks);
       },
     });
 
@@ -244,17 +253,22 @@ export const devopsPlugin = createBackendPlugin({
           }),
         );
 
-        if (config.getOptionalBoolean('devops.demoData.enabled')) {
-          await new DemoDataSeeder({
-            logger,
-            catalog: deps.catalog,
-            auth: deps.auth,
-            deployments,
-            migrations,
-            health,
-            alerts,
-            entities,
-          }).schedule(deps.scheduler);
+        const startupContext = createStartupTaskContext({
+          deployments,
+          migrations,
+          health,
+          alerts,
+          entities,
+        });
+        for (const task of startupTasks) {
+          try {
+            await task.run(startupContext);
+          } catch (error) {
+            throw new ForwardedError(
+              `DevOps startup task '${task.id}' failed`,
+              error,
+            );
+          }
         }
       },
     });

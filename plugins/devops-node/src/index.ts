@@ -6,3 +6,4 @@
  */
 
 export * from './readinessChecks';
+export * from './startupTasks';
