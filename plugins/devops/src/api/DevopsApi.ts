@@ -18,63 +18,125 @@ import type {
  * @public
  */
 export interface DevopsEnvironmentsResponse {
+  /**
+   * The `devops.environments` list of the backend's config (development,
+   * staging, production when unset). An entity may override it with its
+   * `devops/environments` annotation.
+   */
   environments: string[];
 }
 
-/** @public */
+/**
+ * Filters and paging of an entity's deployment history.
+ *
+ * @public
+ */
 export interface ListDeploymentsRequest {
+  /** Only deployments to this environment; all environments without it. */
   environment?: string;
+  /** Only deployments with this status; every status without it. */
   status?: DeploymentStatus;
+  /** Deployments per page, 1–500; 50 without it. */
   limit?: number;
+  /** The `nextCursor` of the previous page; the newest page without it. */
   cursor?: string;
 }
 
 /**
- * Filters and paging of the catalog-wide overview. `owner`, `system` and
- * `lifecycle` narrow the entities; `environment` picks the one the DORA
- * figures are computed for (production by default).
+ * Filters and paging of the catalog-wide overview. `owner`, `system`,
+ * `lifecycle` and `environment` narrow the entities; `doraEnvironment` picks
+ * the environment the DORA figures are computed for.
  *
  * @public
  */
 export interface GetOverviewRequest {
+  /**
+   * Only entities owned by this group, as a name or entity ref, for example
+   * `payments` or `group:default/payments`.
+   */
   owner?: string;
+  /** Only entities of this system, as a name or entity ref. */
   system?: string;
+  /** Only entities with this `spec.lifecycle` (case-insensitive). */
   lifecycle?: string;
+  /** Only entities that have this environment; all entities without it. */
   environment?: string;
+  /**
+   * The environment of every entry's DORA figures; without it, each
+   * entity's production environment.
+   */
+  doraEnvironment?: string;
+  /** Entries per page, 1–100; 25 without it. */
   limit?: number;
+  /** The `nextCursor` of the previous page; the first page without it. */
   cursor?: string;
 }
 
 /**
- * Reads what the DevOps backend knows about catalog entities.
+ * Reads what the DevOps backend knows about catalog entities. Every method
+ * rejects with a `ResponseError` from `@backstage/errors` when the backend
+ * answers with an error status, for example 403 when the signed-in user may
+ * not read the entity's DevOps data (`devops.entity.read`).
  *
  * @public
  */
 export interface DevopsApi {
+  /** The environments configured in the backend, in promotion order. */
   getEnvironments(): Promise<DevopsEnvironmentsResponse>;
+  /**
+   * Running version, newest deployment, open migrations and health per
+   * environment of one entity, with its firing alerts per priority.
+   */
   getSummary(entity: CompoundEntityRef): Promise<EntitySummary>;
+  /** One page of an entity's deployments, newest first. */
   listDeployments(
     entity: CompoundEntityRef,
     request?: ListDeploymentsRequest,
   ): Promise<DeploymentPage>;
+  /**
+   * An entity's migrations per environment, split by status, with the drift
+   * between environments.
+   */
   getMigrations(entity: CompoundEntityRef): Promise<EntityMigrations>;
+  /**
+   * An entity's four DORA metrics for one environment (`production` unless
+   * `environment` says otherwise) over the last `days` days (1–365, 30 by
+   * default).
+   */
   getDora(
     entity: CompoundEntityRef,
     request?: { environment?: string; days?: number },
   ): Promise<DoraMetrics>;
+  /**
+   * An entity's health per environment since `since` (an ISO 8601 time at
+   * most 31 days back; 24 hours ago by default).
+   */
   getHealth(
     entity: CompoundEntityRef,
     request?: { since?: string },
   ): Promise<EntityHealth>;
+  /**
+   * The first page of alerts routed to an entity in the given state
+   * (`firing` by default; resolved alerts stay for the configured window).
+   */
   getAlerts(
     entity: CompoundEntityRef,
     request?: { state?: 'firing' | 'resolved' | 'all' },
   ): Promise<EntityAlerts>;
+  /** Evaluates every enabled production-readiness check for an entity now. */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;
+  /**
+   * One page of the catalog-wide overview: the entities the user may read,
+   * with versions, health, alerts, readiness and DORA figures.
+   */
   getOverview(request?: GetOverviewRequest): Promise<OverviewPage>;
 }
 
 /**
+ * The API reference of {@link DevopsApi}: the plugin registers a
+ * {@link DevopsClient} for it; an app may register its own implementation,
+ * for example a fake for tests.
+ *
  * @public
  */
 export const devopsApiRef = createApiRef<DevopsApi>({

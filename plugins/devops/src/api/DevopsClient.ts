@@ -30,19 +30,26 @@ export class DevopsClient implements DevopsApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
 
+  /**
+   * Creates a client; `discoveryApi` finds the backend's `devops` plugin and
+   * `fetchApi` adds the user's credentials to each request.
+   */
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
   }
 
+  /** {@inheritDoc DevopsApi.getEnvironments} */
   getEnvironments(): Promise<DevopsEnvironmentsResponse> {
     return this.get('/v1/environments');
   }
 
+  /** {@inheritDoc DevopsApi.getSummary} */
   getSummary(entity: CompoundEntityRef): Promise<EntitySummary> {
     return this.get(this.entityPath(entity, 'summary'));
   }
 
+  /** {@inheritDoc DevopsApi.listDeployments} */
   listDeployments(
     entity: CompoundEntityRef,
     request: ListDeploymentsRequest = {},
@@ -55,10 +62,12 @@ export class DevopsClient implements DevopsApi {
     });
   }
 
+  /** {@inheritDoc DevopsApi.getMigrations} */
   getMigrations(entity: CompoundEntityRef): Promise<EntityMigrations> {
     return this.get(this.entityPath(entity, 'migrations'));
   }
 
+  /** {@inheritDoc DevopsApi.getDora} */
   getDora(
     entity: CompoundEntityRef,
     request: { environment?: string; days?: number } = {},
@@ -66,6 +75,7 @@ export class DevopsClient implements DevopsApi {
     return this.get(this.entityPath(entity, 'dora'), request);
   }
 
+  /** {@inheritDoc DevopsApi.getHealth} */
   getHealth(
     entity: CompoundEntityRef,
     request: { since?: string } = {},
@@ -73,6 +83,7 @@ export class DevopsClient implements DevopsApi {
     return this.get(this.entityPath(entity, 'health'), request);
   }
 
+  /** {@inheritDoc DevopsApi.getAlerts} */
   getAlerts(
     entity: CompoundEntityRef,
     request: { state?: 'firing' | 'resolved' | 'all' } = {},
@@ -80,16 +91,19 @@ export class DevopsClient implements DevopsApi {
     return this.get(this.entityPath(entity, 'alerts'), request);
   }
 
+  /** {@inheritDoc DevopsApi.getReadiness} */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness> {
     return this.get(this.entityPath(entity, 'readiness'));
   }
 
+  /** {@inheritDoc DevopsApi.getOverview} */
   getOverview(request: GetOverviewRequest = {}): Promise<OverviewPage> {
     return this.get('/v1/overview', {
       owner: request.owner,
       system: request.system,
       lifecycle: request.lifecycle,
       environment: request.environment,
+      doraEnvironment: request.doraEnvironment,
       limit: request.limit,
       cursor: request.cursor,
     });

@@ -103,6 +103,24 @@ const fraudScoring: OverviewEntry = {
   dora: noDora,
 };
 
+// Deploys to its own environments only (devops/environments: qa,live), so
+// it has no DORA data for production.
+const ledgerUi: OverviewEntry = {
+  entityRef: 'component:default/ledger-ui',
+  kind: 'Component',
+  namespace: 'default',
+  name: 'ledger-ui',
+  owner: 'payments',
+  lifecycle: 'production',
+  environments: [
+    { environment: 'qa', runningVersion: '3.1.0', latestStatus: 'succeeded' },
+    { environment: 'live', runningVersion: '3.0.0', latestStatus: 'succeeded' },
+  ],
+  firingAlerts: noAlerts,
+  readiness: { score: 50, passed: 2, failed: 2, unknown: 1 },
+  dora: noDora,
+};
+
 // A fake backend that filters and pages like the real one: entries ordered
 // by entity ref, an opaque cursor, the total of what matched.
 function fakeDevopsApi(
@@ -120,7 +138,11 @@ function fakeDevopsApi(
           e =>
             (!request.owner || e.owner === request.owner) &&
             (!request.system || e.system === request.system) &&
-            (!request.lifecycle || e.lifecycle === request.lifecycle),
+            (!request.lifecycle || e.lifecycle === request.lifecycle) &&
+            (!request.environment ||
+              e.environments.some(
+                env => env.environment === request.environment,
+              )),
         )
         .sort((a, b) => a.entityRef.localeCompare(b.entityRef));
       const start = request.cursor ? Number(request.cursor) : 0;
@@ -271,7 +293,7 @@ describe('DevopsOverviewContent', () => {
       fakeDevopsApi([paymentsApi, checkoutWeb, fraudScoring], requests),
     );
     expect(await serviceNames()).toHaveLength(3);
-    expect(requests).toEqual([{ environment: 'production', limit: 50 }]);
+    expect(requests).toEqual([{ doraEnvironment: 'production', limit: 50 }]);
 
     await choose('Owner', 'payments');
     await waitFor(async () =>
@@ -287,7 +309,7 @@ describe('DevopsOverviewContent', () => {
     expect(requests.at(-1)).toEqual({
       owner: 'payments',
       lifecycle: 'production',
-      environment: 'production',
+      doraEnvironment: 'production',
       limit: 50,
     });
 
@@ -298,18 +320,80 @@ describe('DevopsOverviewContent', () => {
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
   });
 
-  it('computes DORA bands for the environment the reader picks', async () => {
+  it('computes DORA bands for the environment the reader picks, still listing services without it', async () => {
     const requests: GetOverviewRequest[] = [];
-    await renderOverview(fakeDevopsApi([paymentsApi], requests));
+    await renderOverview(fakeDevopsApi([paymentsApi, checkoutWeb], requests));
     await serviceNames();
 
     await choose('DORA environment', 'staging');
     await waitFor(() =>
-      expect(requests.at(-1)).toEqual({ environment: 'staging', limit: 50 }),
+      expect(requests.at(-1)).toEqual({
+        doraEnvironment: 'staging',
+        limit: 50,
+      }),
     );
     expect(
       await screen.findByRole('columnheader', { name: 'DORA (staging)' }),
     ).toBeInTheDocument();
+    // Checkout web has no staging environment; DORA does not filter.
+    expect(await serviceNames()).toEqual(['Checkout web', 'payments-api']);
+  });
+
+  it('lists a service that deploys to qa and live only, with no DORA data for production', async () => {
+    const requests: GetOverviewRequest[] = [];
+    await renderOverview(
+      fakeDevopsApi([paymentsApi, ledgerUi, checkoutWeb], requests),
+    );
+
+    expect(await serviceNames()).toEqual([
+      'Checkout web',
+      'ledger-ui',
+      'payments-api',
+    ]);
+    expect(requests).toEqual([{ doraEnvironment: 'production', limit: 50 }]);
+    expect(
+      screen.getByRole('columnheader', { name: 'DORA (production)' }),
+    ).toBeInTheDocument();
+    const ledger = within(rowOf('ledger-ui'));
+    expect(ledger.getByText('3.0.0')).toBeInTheDocument();
+    expect(ledger.getByText('No data')).toBeInTheDocument();
+  });
+
+  it('offers every environment a service has for DORA and for the environment filter', async () => {
+    const requests: GetOverviewRequest[] = [];
+    await renderOverview(
+      fakeDevopsApi([paymentsApi, ledgerUi, checkoutWeb], requests),
+    );
+    await serviceNames();
+
+    await choose('Has environment', 'live');
+    await waitFor(async () =>
+      expect(await serviceNames()).toEqual(['ledger-ui']),
+    );
+    expect(requests.at(-1)).toEqual({
+      environment: 'live',
+      doraEnvironment: 'production',
+      limit: 50,
+    });
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Showing 1 of 1 services',
+    );
+
+    await choose('DORA environment', 'live');
+    await waitFor(() =>
+      expect(requests.at(-1)).toEqual({
+        environment: 'live',
+        doraEnvironment: 'live',
+        limit: 50,
+      }),
+    );
+    expect(
+      await screen.findByRole('columnheader', { name: 'DORA (live)' }),
+    ).toBeInTheDocument();
+
+    await choose('Has environment', 'Any environment');
+    await waitFor(async () => expect(await serviceNames()).toHaveLength(3));
+    expect(requests.at(-1)).toEqual({ doraEnvironment: 'live', limit: 50 });
   });
 
   it('sorts by a column header, the unscored last either way', async () => {
@@ -432,7 +516,7 @@ describe('DevopsOverviewContent', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Load more services' }));
     await waitFor(async () => expect(await serviceNames()).toHaveLength(3));
     expect(requests.at(-1)).toEqual({
-      environment: 'production',
+      doraEnvironment: 'production',
       limit: 2,
       cursor: '2',
     });

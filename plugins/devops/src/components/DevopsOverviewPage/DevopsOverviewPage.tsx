@@ -27,7 +27,10 @@ interface Filters {
   owner: string;
   system: string;
   lifecycle: string;
+  /** Only services that have this environment; '' for all. */
   environment: string;
+  /** The environment of the DORA columns; '' for the default. */
+  doraEnvironment: string;
 }
 
 const withAll = (label: string, options: FilterOption[]) => [
@@ -35,10 +38,19 @@ const withAll = (label: string, options: FilterOption[]) => [
   ...options,
 ];
 
+// The chosen environment stays an option even when the rows that brought it
+// (an entity's own environment, such as live) are filtered out.
+const environmentOptions = (environments: string[], chosen: string) =>
+  [...new Set([...environments, chosen].filter(Boolean))].map(env => ({
+    value: env,
+    label: env,
+  }));
+
 /**
  * The platform team's view across services: every component's versions,
  * health and alerts per environment, its readiness score and DORA bands,
- * filtered by owner, system and lifecycle, sortable, exportable as CSV.
+ * filtered by owner, system, lifecycle and environment, with DORA for the
+ * environment the reader picks, sortable, exportable as CSV.
  */
 export const DevopsOverviewContent = (props: { pageSize?: number }) => {
   const api = useApi(devopsApiRef);
@@ -55,6 +67,7 @@ export const DevopsOverviewContent = (props: { pageSize?: number }) => {
     system: '',
     lifecycle: '',
     environment: '',
+    doraEnvironment: '',
   });
   const [sort, setSort] = useState<OverviewSort>({
     key: 'service',
@@ -71,8 +84,11 @@ export const DevopsOverviewContent = (props: { pageSize?: number }) => {
 
   // DORA figures are for the last environment in promotion order unless
   // the reader picks another, as on the entity's DORA card.
+  // The environment filter is separate: a service without the DORA
+  // environment (say one deploying to qa and live) stays listed, with no
+  // DORA data.
   const doraEnvironment =
-    filters.environment || configuredEnvironments.at(-1) || 'production';
+    filters.doraEnvironment || configuredEnvironments.at(-1) || 'production';
 
   const load = useCallback(
     async (from: string | undefined, replace: boolean) => {
@@ -83,7 +99,8 @@ export const DevopsOverviewContent = (props: { pageSize?: number }) => {
           owner: filters.owner || undefined,
           system: filters.system || undefined,
           lifecycle: filters.lifecycle || undefined,
-          environment: doraEnvironment,
+          environment: filters.environment || undefined,
+          doraEnvironment,
           limit: pageSize,
           cursor: from,
         });
@@ -157,13 +174,20 @@ export const DevopsOverviewContent = (props: { pageSize?: number }) => {
       />
       <LabelledSelect
         id="devops-overview-environment"
+        label="Has environment"
+        value={filters.environment}
+        options={withAll(
+          'Any environment',
+          environmentOptions(environments, filters.environment),
+        )}
+        onChange={setFilter('environment')}
+      />
+      <LabelledSelect
+        id="devops-overview-dora-environment"
         label="DORA environment"
         value={doraEnvironment}
-        options={(configuredEnvironments.length
-          ? configuredEnvironments
-          : [doraEnvironment]
-        ).map(env => ({ value: env, label: env }))}
-        onChange={setFilter('environment')}
+        options={environmentOptions(environments, doraEnvironment)}
+        onChange={setFilter('doraEnvironment')}
       />
       <Box flexGrow={1} />
       <Button
