@@ -18,7 +18,7 @@ const pgConnection = {
   user: process.env.BENCH_PG_USER ?? 'postgres',
   password: process.env.BENCH_PG_PASSWORD ?? '',
 };
-const repoRoot = path.resolve(__dirname, '../../..');
+const repoRoot = path.resolve(__dirname, '..');
 const base = `http://localhost:${PORT}`;
 const auth = { authorization: `Bearer ${TOKEN}` };
 
@@ -92,6 +92,8 @@ async function startBenchBackend({ entities, devops, database = 'pg' }) {
         locations: [{ type: 'file', target: catalogFile }],
         processingInterval: { minutes: 30 },
       },
+      // The demo module is installed outside production; the benchmarks
+      // seed their own data.
       devops: { demoData: { enabled: false }, ...devops },
     }),
   );

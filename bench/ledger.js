@@ -1,7 +1,7 @@
 /*
  * Benchmark of the deployment ledger on PostgreSQL. Not part of the test run:
  *
- *   npm run bench --workspace @backstage-devops/plugin-devops-backend
+ *   npm run bench   (from the repository root)
  *
  * Starts the repository's backend on PostgreSQL (127.0.0.1:5432, or
  * BENCH_PG_* variables) with a catalog of 1,000 components, seeds 1,000

@@ -1,7 +1,7 @@
 /*
  * Benchmark of the health poller. Not part of the test run:
  *
- *   npm run bench:health --workspace @backstage-devops/plugin-devops-backend
+ *   npm run bench:health   (from the repository root)
  *
  * Starts the repository's backend on PostgreSQL with BENCH_TARGETS (default
  * 1,000) components, each declaring a health URL on a local HTTP server and

@@ -1,7 +1,7 @@
 /*
  * Benchmark of the catalog-wide overview. Not part of the test run:
  *
- *   npm run bench:overview --workspace @backstage-devops/plugin-devops-backend
+ *   npm run bench:overview   (from the repository root)
  *
  * For each database (BENCH_DATABASES, default `sqlite,pg`) starts the
  * repository's backend with a catalog of 1,000 components, seeds sixty days
