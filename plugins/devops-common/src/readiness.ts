@@ -13,7 +13,13 @@ export type ReadinessCheckStatus = 'pass' | 'fail' | 'unknown';
  * @public
  */
 export interface ReadinessCheckResult {
+  /** Whether the check passed, failed or could not be decided yet. */
   status: ReadinessCheckStatus;
+  /**
+   * What decided the result, with its figures, as a sentence for the
+   * service owner, for example
+   * `No deployment to production finished in the last 30 days.`
+   */
   fact: string;
 }
 
@@ -25,7 +31,9 @@ export interface ReadinessCheckResult {
 export interface EntityReadinessCheck extends ReadinessCheckResult {
   /** Stable id, as named in `devops.readiness.checks` config. */
   id: string;
+  /** Short name of the check, for a list. */
   title: string;
+  /** What the check requires and why, for the service owner. */
   description: string;
 }
 
@@ -38,11 +46,24 @@ export interface EntityReadinessCheck extends ReadinessCheckResult {
  * @public
  */
 export interface EntityReadiness {
+  /** The entity, as `kind:namespace/name`. */
   entityRef: string;
+  /**
+   * Share of decided checks that pass, 0–100, rounded; undefined while none is
+   * decided.
+   */
   score?: number;
+  /** Checks that pass. */
   passed: number;
+  /** Checks that fail. */
   failed: number;
+  /** Checks without the data to decide yet. */
   unknown: number;
+  /**
+   * Every enabled check, built-in ones and those backend modules add, with
+   * its result.
+   */
   checks: EntityReadinessCheck[];
+  /** When the checks ran (at request time), ISO 8601 in UTC. */
   evaluatedAt: string;
 }

@@ -29,7 +29,9 @@ export interface ReadinessThresholds {
  * @public
  */
 export interface ReadinessLatestDeployments {
+  /** The newest deployment, whatever its status. */
   latest: Deployment;
+  /** The newest `succeeded` deployment; undefined if none ever succeeded. */
   latestSucceeded?: Deployment;
 }
 
@@ -68,9 +70,13 @@ export interface ReadinessData {
   ): Promise<Deployment | undefined>;
   /** Health per environment that declares a URL or has been checked. */
   health(): Promise<Map<string, ReadinessHealth>>;
-  /** Migrations per environment, split by status, with the drift between them. */
+  /**
+   * Migrations per environment, split by status, with the drift between them.
+   */
   migrations(): Promise<EntityMigrations>;
-  /** Alerts routed to the entity: firing ones and those resolved in the window. */
+  /**
+   * Alerts routed to the entity: firing ones and those resolved in the window.
+   */
   alerts(): Promise<DevopsAlert[]>;
   /**
    * Whether Alertmanager has ever reached the plugin: a webhook or sync
@@ -87,6 +93,7 @@ export interface ReadinessData {
  * @public
  */
 export interface ReadinessCheckContext {
+  /** The catalog entity being judged, as the catalog returned it. */
   entity: Entity;
   /** Lower-cased entity ref, as the DevOps data is stored under. */
   entityRef: string;
@@ -94,13 +101,18 @@ export interface ReadinessCheckContext {
   environments: string[];
   /** The environment treated as production for this entity. */
   productionEnvironment: string;
-  /** The environment treated as staging, if the entity has one before production. */
+  /**
+   * The environment treated as staging, if the entity has one before
+   * production.
+   */
   stagingEnvironment?: string;
   /** The entity's `devops/alert-selector` annotation, as declared. */
   alertSelector?: { declared: string; valid: boolean };
+  /** The configured limits, for checks that judge figures against them. */
   thresholds: ReadinessThresholds;
   /** The instant the evaluation runs at; the window ends here. */
   now: Date;
+  /** The entity's DevOps data, loaded on demand. */
   data: ReadinessData;
 }
 
@@ -112,7 +124,9 @@ export interface ReadinessCheckContext {
 export interface ReadinessCheck {
   /** Stable identifier, used in config to enable or disable the check. */
   id: string;
+  /** Short name of the check, shown in the readiness list. */
   title: string;
+  /** What the check requires and why, shown to the service owner. */
   description: string;
   /**
    * Decides the check. Answer `unknown` when the data to decide is not
@@ -127,10 +141,17 @@ export interface ReadinessCheck {
  * @public
  */
 export interface DevopsReadinessChecksExtensionPoint {
+  /**
+   * Adds checks to the ones every entity is judged by. Ids must be unique
+   * across built-in and added checks, or the plugin fails to start.
+   */
   addReadinessChecks(...checks: ReadinessCheck[]): void;
 }
 
 /**
+ * The extension point a backend module depends on to add readiness checks;
+ * see {@link DevopsReadinessChecksExtensionPoint}.
+ *
  * @public
  */
 export const devopsReadinessChecksExtensionPoint =
