@@ -55,7 +55,9 @@ const devopsEntityContent = EntityContentBlueprint.make({
   },
 });
 
-const deploymentsCard = EntityCardBlueprint.make({
+// The environments card. Its id stays `entity-card:devops/deployments`, the
+// name it was published under, so apps that configure it keep working.
+const environmentsCard = EntityCardBlueprint.make({
   name: 'deployments',
   params: {
     filter: isDevopsAvailable,
@@ -105,7 +107,7 @@ const readinessCard = EntityCardBlueprint.make({
 
 /**
  * The DevOps plugin for apps on Backstage's new frontend system. The
- * deployments and readiness cards are on the Overview tab by default; enable the health,
+ * environments and readiness cards are on the Overview tab by default; enable the health,
  * alerts and migrations cards in app-config
  * (`app.extensions: [entity-card:devops/health]`). The overview page across
  * services is at `/devops` and in the sidebar.
@@ -121,7 +123,7 @@ export default createFrontendPlugin({
     devopsApi,
     devopsOverviewPage,
     devopsEntityContent,
-    deploymentsCard,
+    environmentsCard,
     healthCard,
     alertsCard,
     migrationsCard,

@@ -11,6 +11,7 @@ export {
   EntityAlertsCard,
   EntityDeploymentsCard,
   EntityDevopsContent,
+  EntityEnvironmentsCard,
   EntityHealthCard,
   EntityMigrationsCard,
   EntityReadinessCard,

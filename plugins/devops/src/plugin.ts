@@ -63,19 +63,28 @@ export const DevopsOverviewPage = devopsPlugin.provide(
 );
 
 /**
- * Which version runs in each environment, for the entity Overview tab.
+ * The entity's environments in promotion order, with the version running in
+ * each and its latest deployment, for the entity Overview tab.
  *
  * @public
  */
-export const EntityDeploymentsCard = devopsPlugin.provide(
+export const EntityEnvironmentsCard = devopsPlugin.provide(
   createComponentExtension({
-    name: 'EntityDeploymentsCard',
+    name: 'EntityEnvironmentsCard',
     component: {
       lazy: () =>
         import('./components/EnvironmentsCard').then(m => m.EnvironmentsCard),
     },
   }),
 );
+
+/**
+ * The environments card under its former name.
+ *
+ * @public
+ * @deprecated Use EntityEnvironmentsCard
+ */
+export const EntityDeploymentsCard = EntityEnvironmentsCard;
 
 /**
  * Live health per environment, for the entity Overview tab.
