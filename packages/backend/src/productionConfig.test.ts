@@ -175,6 +175,12 @@ describe('the production configuration', () => {
     expect(localToken.status).toBe(401);
   });
 
+  it('leaves the demo data module out', () => {
+    // The module logs "DevOps demo data is on" or "... is off" whenever it
+    // is installed; under NODE_ENV=production the backend does not add it.
+    expect(output).not.toContain('DevOps demo data');
+  });
+
   it('does not poll health URLs until allowed hosts are configured', () => {
     expect(output).toContain(
       'Health checks are NOT running: devops.health.allowedHosts is not set',

@@ -29,9 +29,15 @@ export const devopsModuleDemo = createBackendModule({
       async init({ config, logger, auth, scheduler, catalog, startupTasks }) {
         // Installed means on; the switch lets a shared config turn it off.
         if (config.getOptionalBoolean('devops.demoData.enabled') === false) {
-          logger.info('Demo data is off: devops.demoData.enabled is false');
+          logger.info(
+            'DevOps demo data is off: devops.demoData.enabled is false',
+          );
           return;
         }
+        // Loud on purpose: this writes made-up history into the real store.
+        logger.warn(
+          'DevOps demo data is on: catalog components without history get made-up history; for local development only',
+        );
         startupTasks.addStartupTasks({
           id: 'demo-data',
           async run(devops) {
