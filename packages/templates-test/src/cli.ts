@@ -24,6 +24,9 @@ Exits 1 when any finding is an error, 2 when it could not run.`;
 /**
  * The `devops-templates-test` command. Returns the exit code: 0 when no
  * finding is an error, 1 when one is, 2 on bad usage.
+ *
+ * @param argv - The command's arguments, without `node` and the script path.
+ * @public
  */
 export async function runCli(argv: string[]): Promise<number> {
   let parsed;

@@ -31,6 +31,9 @@ function formatFinding(prefix: string, finding: Finding) {
  * line per rendering (matrix combination) with its findings at file:line.
  * Paths inside a rendering are relative to the generated repository;
  * template findings are relative to the template directory.
+ *
+ * @param options - `cwd`: template directories are shown relative to it.
+ * @public
  */
 export function formatReport(
   report: TemplatesReport,

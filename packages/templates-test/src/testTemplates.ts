@@ -27,37 +27,71 @@ import { validateRendering } from './validateRendering';
 import { validateTemplateEntity } from './validators/templateEntity';
 import { yamllintConfigIn } from './validators/yamllint';
 
-/** The findings of one rendering of a template. */
+/**
+ * The findings of one rendering of a template.
+ *
+ * @public
+ */
 export interface RenderingReport {
   /** The matrix combination, e.g. `runtime=node ciProvider=github`. */
   combination: string;
+  /** The matrix keys and values of this rendering. */
   matrix: Combination['matrix'];
   /** Paths the dry-run produced. */
   files: string[];
+  /** Milliseconds the rendering and its validation took. */
   durationMs: number;
+  /** What the validators found in the rendered files; empty when clean. */
   findings: Finding[];
 }
 
-/** One template directory's findings. */
+/**
+ * One template directory's findings.
+ *
+ * @public
+ */
 export interface TemplateReport {
+  /** The template directory's name. */
   name: string;
+  /** The template directory's absolute path. */
   dir: string;
   /** Findings about the template itself: its entity, its test values. */
   findings: Finding[];
+  /**
+   * One report per combination; empty when the template could not be
+   * rendered (see `findings`).
+   */
   renderings: RenderingReport[];
 }
 
-/** What {@link testTemplates} found. */
+/**
+ * What {@link testTemplates} found.
+ *
+ * @public
+ */
 export interface TemplatesReport {
+  /** The absolute directory that was searched for templates. */
   dir: string;
+  /**
+   * One report per template directory found; when none is found, a single
+   * `(none)` entry carrying that error.
+   */
   templates: TemplateReport[];
+  /** Renderings run over all templates. */
   renderingCount: number;
+  /** Findings of severity `error`; more than 0 fails the command. */
   errorCount: number;
+  /** Findings of severity `warning`. */
   warningCount: number;
+  /** Milliseconds the whole run took. */
   durationMs: number;
 }
 
-/** Options of {@link testTemplates}. */
+/**
+ * Options of {@link testTemplates}.
+ *
+ * @public
+ */
 export interface TestTemplatesOptions {
   /** A directory of templates, one per subdirectory with a template.yaml. */
   dir: string;
@@ -75,6 +109,8 @@ export interface TestTemplatesOptions {
 /**
  * The template directories under a directory: those with a template.yaml.
  * A directory that is itself a template is the only one.
+ *
+ * @public
  */
 export async function findTemplateDirs(dir: string): Promise<string[]> {
   if (existsSync(join(dir, 'template.yaml'))) {
@@ -128,6 +164,8 @@ const count = (findings: Finding[], severity: Finding['severity']) =>
  * Renders every template under `dir` through the scaffolder's real dry-run,
  * once per combination of its `test-values.yaml` matrix, and validates
  * what each rendering produced. One backend serves every rendering.
+ *
+ * @public
  */
 export async function testTemplates(
   options: TestTemplatesOptions,

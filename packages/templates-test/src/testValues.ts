@@ -5,7 +5,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
-/** The name of the example values file kept beside each template.yaml. */
+/**
+ * The name of the example values file kept beside each template.yaml.
+ *
+ * @public
+ */
 export const TEST_VALUES_FILE = 'test-values.yaml';
 
 const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
@@ -26,20 +30,40 @@ const testValuesSchema = z
   })
   .strict();
 
-/** One rendering of a template: the values it runs with and its label. */
+/**
+ * One rendering of a template: the values it runs with and its label.
+ *
+ * @public
+ */
 export interface Combination {
   /** `runtime=node ciProvider=github`, or `default` without a matrix. */
   label: string;
   /** Only the matrix keys and their values for this rendering. */
   matrix: Record<string, JsonPrimitive>;
+  /** The full parameter values: the file's `values` with `matrix` over them. */
   values: JsonObject;
 }
 
-/** The parsed `test-values.yaml` of a template. */
+/**
+ * The parsed `test-values.yaml` of a template.
+ *
+ * @public
+ */
 export interface TestValues {
+  /** Parameter values every rendering starts from (`values:`). */
   values: JsonObject;
+  /** Secrets passed to the dry-run (`secrets:`); empty when none. */
   secrets: Record<string, string>;
+  /**
+   * Catalog entities the dry-run's catalog answers with (`entities:`), for
+   * steps such as `catalog:fetch`; empty when none.
+   */
   entities: Entity[];
+  /**
+   * Every rendering to run: the product of `matrix:`, then each `include:`
+   * row (only those rows without a matrix); a single `default` combination
+   * without either.
+   */
   combinations: Combination[];
 }
 
@@ -64,6 +88,8 @@ function cartesian(matrix: Record<string, JsonPrimitive[]>) {
  * Reads `test-values.yaml` from a template directory, synchronously so
  * tests can list the renderings when they are declared. Throws an Error
  * naming the file and the offending field when it is malformed.
+ *
+ * @public
  */
 export function readTestValues(templateDir: string): TestValues {
   const file = join(templateDir, TEST_VALUES_FILE);

@@ -23,6 +23,10 @@ import { validateWithYamllint } from './validators/yamllint';
 /**
  * Runs every validator over one rendering. A validator that breaks is a
  * finding too, so one broken tool does not hide the others' answers.
+ *
+ * @param options - `yamllintConfig`: the yamllint configuration file to use
+ *   instead of the built-in one.
+ * @public
  */
 export async function validateRendering(
   workspace: RenderedWorkspace,

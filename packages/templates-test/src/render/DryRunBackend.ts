@@ -18,7 +18,12 @@ import type { JsonObject } from '@backstage/types';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 
-/** Options for {@link DryRunBackend.start}. */
+/**
+ * Options of the backend that renders templates: see
+ * {@link TemplateRenderer.start} and {@link renderTemplate}.
+ *
+ * @public
+ */
 export interface DryRunBackendOptions {
   /** Entities the catalog answers with (for `catalog:fetch` and friends). */
   entities?: Entity[];

@@ -4,15 +4,27 @@ import { join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { DryRunBackend, type DryRunBackendOptions } from './DryRunBackend';
 
-/** A file the dry-run produced, path relative to the workspace. */
+/**
+ * A file the dry-run produced, path relative to the workspace.
+ *
+ * @public
+ */
 export interface RenderedFile {
+  /** Path relative to the generated repository, with `/` separators. */
   path: string;
+  /** The file's bytes. */
   content: Buffer;
+  /** Whether the template marked it executable (scripts). */
   executable: boolean;
 }
 
-/** What one dry-run produced. */
+/**
+ * What one dry-run produced.
+ *
+ * @public
+ */
 export interface Rendering {
+  /** Every file the template's steps wrote, sorted by path. */
   files: RenderedFile[];
   /** The scaffolder's log lines of the run, one per entry. */
   log: string[];
@@ -20,12 +32,17 @@ export interface Rendering {
   output: JsonObject;
 }
 
-/** Input of one rendering of a template directory. */
+/**
+ * Input of one rendering of a template directory.
+ *
+ * @public
+ */
 export interface RenderTemplateOptions {
   /** Directory holding `template.yaml` and the files it fetches. */
   templateDir: string;
   /** Parameter values, as a user would enter them in the form. */
   values: JsonObject;
+  /** Secrets the template's steps read as `secrets.<name>`; none without it. */
   secrets?: Record<string, string>;
 }
 
@@ -33,11 +50,18 @@ export interface RenderTemplateOptions {
  * The dry-run refused the template or one of its steps failed. `problems`
  * names each refused parameter (from the scaffolder's JSON schema check)
  * or holds the failure message.
+ *
+ * @public
  */
 export class DryRunError extends Error {
   constructor(
     message: string,
+    /**
+     * What the scaffolder refused: a parameter's `path` (for example
+     * `name`) with its message, or just the failure message of a step.
+     */
     readonly problems: Array<{ path?: string; message: string }>,
+    /** The scaffolder's log lines of the run, for telling why. */
     readonly log: string[],
   ) {
     super(message);
@@ -98,14 +122,26 @@ function logLines(log: unknown): string[] {
  * Renders templates through the scaffolder's real dry-run
  * (`POST /api/scaffolder/v2/dry-run`) on one backend started for the
  * purpose; start it once and render as many times as needed.
+ *
+ * @public
  */
 export class TemplateRenderer {
   private constructor(private readonly backend: DryRunBackend) {}
 
+  /**
+   * Starts an in-process Backstage backend with the scaffolder, its GitHub
+   * and GitLab modules, the DevOps actions and an in-memory catalog on a
+   * free local port; call `stop` when done.
+   */
   static async start(options?: DryRunBackendOptions) {
     return new TemplateRenderer(await DryRunBackend.start(options));
   }
 
+  /**
+   * Renders a template directory with the given values. Rejects with a
+   * {@link DryRunError} when the scaffolder refuses the values or a step
+   * fails.
+   */
   async render(options: RenderTemplateOptions): Promise<Rendering> {
     const { template, directoryContents } = await readTemplateDirectory(
       options.templateDir,
@@ -162,6 +198,7 @@ export class TemplateRenderer {
     return { files, log: logLines(body.log), output: body.output ?? {} };
   }
 
+  /** Stops the backend; the renderer cannot be used afterwards. */
   async stop() {
     await this.backend.stop();
   }
@@ -179,6 +216,8 @@ export class TemplateRenderer {
  *   values: { name: 'payments-api', runtime: 'node' },
  * });
  * ```
+ *
+ * @public
  */
 export async function renderTemplate(
   options: RenderTemplateOptions & DryRunBackendOptions,
