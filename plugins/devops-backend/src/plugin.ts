@@ -4,42 +4,39 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import {
-  AlertSeverity,
-  DEFAULT_DEVOPS_ENVIRONMENTS,
-  devopsPermissions,
-  parseEnvironmentList,
-} from '@backstage-devops/plugin-devops-common';
+import { devopsPermissions } from '@backstage-devops/plugin-devops-common';
 import {
   DevopsStartupTask,
   ReadinessCheck,
   devopsReadinessChecksExtensionPoint,
   devopsStartupTasksExtensionPoint,
 } from '@backstage-devops/plugin-devops-node';
-import { DatabaseDeploymentStore } from './database/DatabaseDeploymentStore';
-import { DatabaseMigrationStore } from './database/DatabaseMigrationStore';
-import { DatabaseReadinessReader } from './database/DatabaseReadinessReader';
-import { DatabaseSummaryReader } from './database/DatabaseSummaryReader';
-import { migrateDatabase } from './database/migrateDatabase';
 import { AlertmanagerSync } from './alerts/AlertmanagerSync';
-import { DEFAULT_SEVERITY_MAP } from './alerts/alertmanagerPayload';
+import { AlertService } from './alerts/AlertService';
 import { CachedAlertStore } from './alerts/CachedAlertStore';
 import { DatabaseAlertStore } from './alerts/DatabaseAlertStore';
 import { ResolvedAlertPruner } from './alerts/ResolvedAlertPruner';
+import { readDevopsConfig } from './config/readDevopsConfig';
+import { migrateDatabase } from './database/migrateDatabase';
+import { DatabaseDeploymentStore } from './deployments/DatabaseDeploymentStore';
+import { DeploymentService } from './deployments/DeploymentService';
+import { EntityEnvironments } from './entities/EntityEnvironments';
+import { IngestionTargets } from './entities/IngestionTargets';
 import { DatabaseHealthStore } from './health/DatabaseHealthStore';
-import { HealthChecker } from './health/HealthChecker';
-import { HealthHistoryPruner } from './health/HealthHistoryPruner';
-import { HealthPoller } from './health/HealthPoller';
-import { HealthTargetAddresses } from './health/healthTargetAddresses';
-import { HostAllowList } from './health/hostAllowList';
+import { HealthService } from './health/HealthService';
+import { scheduleHealthChecks } from './health/scheduleHealthChecks';
+import { DatabaseMigrationStore } from './migrations/DatabaseMigrationStore';
+import { MigrationService } from './migrations/MigrationService';
 import { OverviewService } from './overview/OverviewService';
 import { builtInReadinessChecks } from './readiness/checks';
-import { readReadinessSettings } from './config/readinessConfig';
+import { DatabaseReadinessStore } from './readiness/DatabaseReadinessStore';
 import { ReadinessService } from './readiness/ReadinessService';
-import { EntityEnvironments } from './service/EntityEnvironments';
-import { readIngestionLimits } from './config/ingestionConfig';
 import { createRouter } from './service/router';
+import { DatabaseSummaryStore } from './summary/DatabaseSummaryStore';
+import { SummaryService } from './summary/SummaryService';
 import { createStartupTaskContext } from './startupTasks/startupTaskContext';
+
+const DAY_MS = 86_400_000;
 
 /**
  * The DevOps backend plugin: keeps deployments, migrations, health and alerts
@@ -77,129 +74,51 @@ export const devopsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database } = deps;
-        const configured = config.getOptionalStringArray('devops.environments');
-        const environments = configured
-          ? parseEnvironmentList(configured.join(','))
-          : [...DEFAULT_DEVOPS_ENVIRONMENTS];
-
-        const ingestionLimits = readIngestionLimits(config);
+        const { logger, database } = deps;
+        const settings = readDevopsConfig(deps.config, logger);
 
         const knex = await database.getClient();
         if (!database.migrations?.skip) {
           await migrateDatabase(knex);
         }
-        const deployments = new DatabaseDeploymentStore(knex);
-        const migrations = new DatabaseMigrationStore(knex);
         const entities = new EntityEnvironments({
           catalog: deps.catalog,
           auth: deps.auth,
-          configured: environments,
+          configured: settings.environments,
         });
 
         const health = new DatabaseHealthStore(knex);
-        const healthConfig = config.getOptionalConfig('devops.health');
-        const num = (key: string, fallback: number) =>
-          healthConfig?.getOptionalNumber(key) ?? fallback;
-        const allowedHosts =
-          healthConfig?.getOptionalStringArray('allowedHosts');
-        const healthEnabled =
-          healthConfig?.getOptionalBoolean('enabled') ?? true;
-        if (healthEnabled && !allowedHosts) {
-          // Polling any host an entity names would let entity authors make
-          // the backend fetch internal addresses; better no polling at all.
-          logger.error(
-            'Health checks are NOT running: devops.health.allowedHosts is not set. List the host names (and any private CIDR ranges) your health URLs use, or set devops.health.enabled: false',
-          );
-        }
-        if (healthEnabled && allowedHosts) {
-          const allowList = new HostAllowList(allowedHosts);
-          allowList.advice.forEach(advice => logger.warn(advice));
-          const poller = new HealthPoller({
-            catalog: deps.catalog,
-            auth: deps.auth,
-            store: health,
-            logger,
-            checker: new HealthChecker({
-              timeoutMs: num('timeoutMs', 5000),
-              maxBodyBytes: num('maxBodyBytes', 65536),
-              maxRedirects: num('maxRedirects', 3),
-              degradedLatencyMs: num('degradedLatencyMs', 2000),
-              addresses: new HealthTargetAddresses({ allowList }),
-              bodyChecks:
-                healthConfig?.getOptionalBoolean('allowBodyChecks') ?? false,
-            }),
-            concurrency: num('concurrency', 20),
-            tickMs: num('tickSeconds', 10) * 1000,
-            intervals: {
-              defaultMs: num('intervalSeconds', 60) * 1000,
-              minMs: num('minIntervalSeconds', 10) * 1000,
-              maxMs: num('maxIntervalSeconds', 3600) * 1000,
-            },
-          });
-          await poller.schedule(deps.scheduler);
-          await new HealthHistoryPruner({
-            store: health,
-            logger,
-            retentionDays: num('retentionDays', 14),
-          }).schedule(deps.scheduler);
-        }
+        await scheduleHealthChecks({
+          settings: settings.health,
+          store: health,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          scheduler: deps.scheduler,
+        });
 
         const alerts = new CachedAlertStore(new DatabaseAlertStore(knex));
-        const alertsConfig = config.getOptionalConfig('devops.alerts');
-        const severityMap = { ...DEFAULT_SEVERITY_MAP };
-        const configuredMap = alertsConfig?.getOptionalConfig('severityMap');
-        for (const key of configuredMap?.keys() ?? []) {
-          const priority = configuredMap!.getString(key);
-          if (!/^P[0-3]$/.test(priority)) {
-            throw new Error(
-              `devops.alerts.severityMap.${key} must be one of P0, P1, P2, P3`,
-            );
-          }
-          severityMap[key.toLocaleLowerCase('en-US')] =
-            priority as AlertSeverity;
-        }
-        const alertmanagerUrl = alertsConfig?.getOptionalString(
-          'alertmanager.baseUrl',
-        );
-        const syncIntervalSeconds = alertmanagerUrl
-          ? alertsConfig?.getOptionalNumber(
-              'alertmanager.syncIntervalSeconds',
-            ) ?? 60
-          : undefined;
-        if (alertmanagerUrl) {
+        const { alertmanager } = settings.alerts;
+        if (alertmanager) {
           await new AlertmanagerSync({
-            baseUrl: alertmanagerUrl,
+            baseUrl: alertmanager.baseUrl,
             store: alerts,
             logger,
-            severityMap,
-            intervalSeconds: syncIntervalSeconds!,
-            maxClockSkewMs: ingestionLimits.maxClockSkewMs,
+            severityMap: settings.alerts.severityMap,
+            intervalSeconds: alertmanager.syncIntervalMs / 1000,
+            maxClockSkewMs: settings.ingestion.maxClockSkewMs,
           }).schedule(deps.scheduler);
         }
-
-        const resolvedWindowDays =
-          alertsConfig?.getOptionalNumber('resolvedWindowDays') ?? 7;
-        const readinessSettings = readReadinessSettings(config);
-        const alertCap = (key: string, fallback: number) => {
-          const value = alertsConfig?.getOptionalNumber(key) ?? fallback;
-          if (!(Number.isInteger(value) && value >= 0)) {
-            throw new Error(
-              `devops.alerts.${key} must be a whole number of alerts, 0 or more`,
-            );
-          }
-          return value;
-        };
         await new ResolvedAlertPruner({
           store: alerts,
           logger,
           // Readiness looks back over its own window for routed alerts.
           resolvedWindowDays: Math.max(
-            resolvedWindowDays,
-            readinessSettings.thresholds.windowDays,
+            settings.alerts.resolvedWindowMs / DAY_MS,
+            settings.readiness.thresholds.windowDays,
           ),
-          maxResolved: alertCap('maxResolvedAlerts', 5000),
-          maxResolvedPerEntity: alertCap('maxResolvedAlertsPerEntity', 200),
+          maxResolved: settings.alerts.maxResolvedAlerts,
+          maxResolvedPerEntity: settings.alerts.maxResolvedAlertsPerEntity,
         }).schedule(deps.scheduler);
 
         deps.permissionsRegistry.addPermissions(devopsPermissions);
@@ -208,48 +127,71 @@ export const devopsPlugin = createBackendPlugin({
         const readiness = new ReadinessService({
           builtIn: builtInReadinessChecks,
           added: readinessChecks,
-          settings: readinessSettings,
-          reader: new DatabaseReadinessReader(knex),
+          settings: settings.readiness,
+          store: new DatabaseReadinessStore(knex),
           alerts,
           logger,
+          catalog: deps.catalog,
+          auth: deps.auth,
+          configuredEnvironments: settings.environments,
         });
         const overview = new OverviewService({
           catalog: deps.catalog,
           auth: deps.auth,
           permissions: deps.permissions,
           readiness,
-          configuredEnvironments: environments,
-          rowCacheSeconds:
-            config.getOptionalNumber('devops.overview.cacheSeconds') ?? 10,
+          configuredEnvironments: settings.environments,
+          rowCacheSeconds: settings.overview.rowCacheMs / 1000,
         });
 
+        const deployments = new DatabaseDeploymentStore(knex);
+        const migrations = new DatabaseMigrationStore(knex);
+        const targets = new IngestionTargets({
+          entities,
+          requireCatalogEntity: settings.ingestion.requireCatalogEntity,
+        });
+        // Rows of an entity this process recorded data for are recomputed.
+        const onRecorded = (entityRef: string) => overview.changed(entityRef);
+        const alertService = new AlertService({
+          store: alerts,
+          selectorOf: async entityRef =>
+            (await entities.facts(entityRef))?.alertSelector,
+          severityMap: settings.alerts.severityMap,
+          resolvedWindowMs: settings.alerts.resolvedWindowMs,
+          syncIntervalMs: alertmanager?.syncIntervalMs,
+        });
         deps.httpRouter.use(
           await createRouter({
             logger,
             httpAuth: deps.httpAuth,
             permissions: deps.permissions,
-            deployments,
-            migrations,
-            summaries: new DatabaseSummaryReader(
-              knex,
-              deployments,
-              migrations,
-              health,
-            ),
-            health,
-            alerts,
-            alertSettings: {
-              severityMap,
-              syncIntervalSeconds,
-              resolvedWindowDays,
-            },
-            entities,
+            deployments: new DeploymentService({
+              store: deployments,
+              targets,
+              onRecorded,
+            }),
+            migrations: new MigrationService({
+              store: migrations,
+              entities,
+              targets,
+              onRecorded,
+            }),
+            summaries: new SummaryService({
+              store: new DatabaseSummaryStore(
+                knex,
+                deployments,
+                migrations,
+                health,
+              ),
+              entities,
+              alerts: alertService,
+            }),
+            health: new HealthService({ store: health, entities }),
+            alerts: alertService,
+            readiness,
             overview,
-            requireCatalogEntity:
-              config.getOptionalBoolean(
-                'devops.ingestion.requireCatalogEntity',
-              ) ?? true,
-            ingestionLimits,
+            environments: settings.environments,
+            ingestionLimits: settings.ingestion,
           }),
         );
 

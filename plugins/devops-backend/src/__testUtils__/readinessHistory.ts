@@ -12,9 +12,9 @@ import type {
   ReadinessThresholds,
 } from '@backstage-devops/plugin-devops-node';
 import { DateTime } from 'luxon';
-import { DEFAULT_READINESS_THRESHOLDS } from '../readiness/readinessConfig';
-import { computeDoraMetrics } from '../service/doraMetrics';
-import { buildEntityMigrations } from '../service/migrationDrift';
+import { DEFAULT_READINESS_THRESHOLDS } from '../readiness/readinessSettings';
+import { computeDoraMetrics } from '../deployments/doraMetrics';
+import { buildEntityMigrations } from '../migrations/migrationDrift';
 
 export const NOW = new Date('2026-11-25T12:00:00Z');
 

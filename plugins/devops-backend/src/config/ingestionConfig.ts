@@ -1,6 +1,18 @@
 import { readDurationFromConfig, type Config } from '@backstage/config';
 import { Duration } from 'luxon';
-import { DEFAULT_INGESTION_LIMITS, IngestionLimits } from './validation';
+
+/** Limits of what ingestion accepts; from `devops.ingestion`. */
+export interface IngestionLimits {
+  /** How far in the future a reported time may lie, for clock skew. */
+  maxClockSkewMs: number;
+  /** Kinds whose entities can be deployed, lower-cased. */
+  entityKinds: string[];
+}
+
+export const DEFAULT_INGESTION_LIMITS: IngestionLimits = {
+  maxClockSkewMs: 5 * 60_000,
+  entityKinds: ['component', 'resource'],
+};
 
 /**
  * Reads `devops.ingestion.maxClockSkew` (a duration such as `{ minutes: 5 }`

@@ -6,7 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ReadinessTarget } from '../readiness/ReadinessDataLoader';
-import { entityFactsOf } from '../service/EntityEnvironments';
+import { entityFactsOf } from '../entities/EntityEnvironments';
 
 /** A catalog entity with what the overview filters it by, normalised once. */
 export interface OverviewCandidate extends ReadinessTarget {

@@ -3,27 +3,24 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import {
-  ALERT_SEVERITIES,
-  AlertSeverity,
   devopsEntityReadPermission,
   doraBands,
-  EntityReadiness,
   OverviewEntry,
   OverviewPage,
 } from '@backstage-devops/plugin-devops-common';
+import { countFiring } from '../alerts/AlertService';
 import type {
   ReadinessDataLoader,
   ReadinessTarget,
 } from '../readiness/ReadinessDataLoader';
 import { outcomeOf } from '../readiness/checks/deploymentTimes';
 import type { ReadinessService } from '../readiness/ReadinessService';
-import { entityFactsOf } from '../service/EntityEnvironments';
 import {
   CatalogEntityCache,
   normalizedRef,
@@ -101,23 +98,6 @@ export class OverviewService {
   /** Forgets the overview rows of an entity this process recorded data for. */
   changed(entityRef: string) {
     this.rows.forget(entityRef);
-  }
-
-  /** One entity's readiness; the caller has been authorized for it. */
-  async entityReadiness(entityRef: string): Promise<EntityReadiness> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: await this.options.auth.getOwnServiceCredentials(),
-    });
-    if (!entity) {
-      throw new NotFoundError(`${entityRef} is not in the catalog`);
-    }
-    const target: ReadinessTarget = {
-      entity,
-      entityRef,
-      facts: entityFactsOf(entity, this.options.configuredEnvironments),
-    };
-    const { readiness } = this.options;
-    return readiness.evaluate(target, readiness.loader([target], new Date()));
   }
 
   async page(
@@ -209,12 +189,6 @@ export class OverviewService {
       loader.firingAlerts(entityRef),
       data.dora(doraEnvironment),
     ]);
-    const firingAlerts = Object.fromEntries(
-      ALERT_SEVERITIES.map(s => [s, 0]),
-    ) as Record<AlertSeverity, number>;
-    firing.forEach(a => {
-      firingAlerts[a.severity] += 1;
-    });
     const spec = (entity.spec ?? {}) as Record<string, unknown>;
     const text = (value: unknown) =>
       typeof value === 'string' && value ? value : undefined;
@@ -245,7 +219,7 @@ export class OverviewService {
           health: healthStatus,
         };
       }),
-      firingAlerts,
+      firingAlerts: countFiring(firing),
       readiness: {
         score: evaluated.score,
         passed: evaluated.passed,

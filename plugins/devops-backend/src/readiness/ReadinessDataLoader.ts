@@ -10,15 +10,15 @@ import type {
 } from '@backstage-devops/plugin-devops-node';
 import DataLoader from 'dataloader';
 import { DateTime } from 'luxon';
-import { alertBelongsTo } from '../alerts/alertSelector';
 import { toDevopsAlert } from '../alerts/alertmanagerPayload';
+import { alertsRoutedTo } from '../alerts/AlertService';
 import type { AlertStore, StoredAlert } from '../alerts/AlertStore';
-import type { MigrationStatesByEnvironment } from '../database/MigrationStore';
-import type { ReadinessReader } from '../database/ReadinessReader';
+import { computeDoraMetrics } from '../deployments/doraMetrics';
+import type { EntityFacts } from '../entities/EntityEnvironments';
 import type { RecordedHealthCheck } from '../health/HealthStore';
-import { computeDoraMetrics } from '../service/doraMetrics';
-import type { EntityFacts } from '../service/EntityEnvironments';
-import { buildEntityMigrations } from '../service/migrationDrift';
+import { buildEntityMigrations } from '../migrations/migrationDrift';
+import type { MigrationStatesByEnvironment } from '../migrations/MigrationStore';
+import type { ReadinessStore } from './ReadinessStore';
 
 /** An entity to evaluate, with what the plugin read from its annotations. */
 export interface ReadinessTarget {
@@ -69,21 +69,21 @@ export class ReadinessDataLoader {
 
   constructor(
     private readonly options: {
-      reader: ReadinessReader;
+      store: ReadinessStore;
       alerts: AlertStore;
       targets: ReadinessTarget[];
       windowDays: number;
       now: Date;
     },
   ) {
-    const { reader } = options;
+    const { store } = options;
     this.targets = new Map(options.targets.map(t => [t.entityRef, t]));
     this.from = DateTime.fromJSDate(options.now)
       .minus({ days: options.windowDays })
       .toJSDate();
 
     this.latest = new DataLoader(async refs => {
-      const found = await reader.latestPerEnvironment(
+      const found = await store.latestPerEnvironment(
         refs.flatMap(entityRef =>
           this.target(entityRef).facts.environments.map(environment => ({
             entityRef,
@@ -94,11 +94,11 @@ export class ReadinessDataLoader {
       return refs.map(ref => found.get(ref) ?? new Map());
     });
     this.migrationStates = new DataLoader(async refs => {
-      const found = await reader.migrationStates([...refs]);
+      const found = await store.migrationStates([...refs]);
       return refs.map(ref => found.get(ref));
     });
     this.healthCurrent = new DataLoader(async refs => {
-      const found = await reader.healthCurrent([...refs]);
+      const found = await store.healthCurrent([...refs]);
       return refs.map(ref => found.get(ref) ?? []);
     });
     this.alertList = once(() =>
@@ -136,7 +136,7 @@ export class ReadinessDataLoader {
     let loader = this.windows.get(environment);
     if (!loader) {
       loader = new DataLoader(async refs => {
-        const found = await this.options.reader.deploymentsInWindow(
+        const found = await this.options.store.deploymentsInWindow(
           environment,
           [...refs],
           this.from,
@@ -158,7 +158,7 @@ export class ReadinessDataLoader {
           const [entityRef, version] = key.split('\n');
           return { entityRef, version };
         });
-        const found = await this.options.reader.succeededVersions(
+        const found = await this.options.store.succeededVersions(
           environment,
           wanted,
         );
@@ -180,13 +180,10 @@ export class ReadinessDataLoader {
 
   private async routedAlerts(entityRef: string): Promise<StoredAlert[]> {
     const { facts } = this.target(entityRef);
-    const all = await this.alertList();
-    const target = {
+    return alertsRoutedTo(await this.alertList(), {
       entityRef,
-      name: entityRef.slice(entityRef.indexOf('/') + 1),
       selector: facts.alertSelector,
-    };
-    return all.filter(a => alertBelongsTo(a.labels, target));
+    });
   }
 
   /** Current health checks of the entity. */

@@ -1,4 +1,6 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import { NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ANNOTATION_DEVOPS_ALERT_SELECTOR,
   EntityReadiness,
@@ -6,9 +8,10 @@ import {
 } from '@backstage-devops/plugin-devops-common';
 import type { ReadinessCheck } from '@backstage-devops/plugin-devops-node';
 import type { AlertStore } from '../alerts/AlertStore';
-import type { ReadinessReader } from '../database/ReadinessReader';
+import { entityFactsOf } from '../entities/EntityEnvironments';
+import type { ReadinessStore } from './ReadinessStore';
 import { ReadinessDataLoader, ReadinessTarget } from './ReadinessDataLoader';
-import { productionAndStaging, ReadinessSettings } from './readinessConfig';
+import { productionAndStaging, ReadinessSettings } from './readinessSettings';
 
 /** Counts and score of evaluated checks, as the overview shows them. */
 export function scoreOf(checks: Array<{ status: string }>) {
@@ -35,9 +38,12 @@ export class ReadinessService {
       builtIn: ReadinessCheck[];
       added: ReadinessCheck[];
       settings: ReadinessSettings;
-      reader: ReadinessReader;
+      store: ReadinessStore;
       alerts: AlertStore;
       logger: LoggerService;
+      catalog: CatalogService;
+      auth: AuthService;
+      configuredEnvironments: string[];
     },
   ) {
     const all = [...options.builtIn, ...options.added];
@@ -69,7 +75,7 @@ export class ReadinessService {
   /** A loader for the data of these entities, shared by all their checks. */
   loader(targets: ReadinessTarget[], now: Date): ReadinessDataLoader {
     return new ReadinessDataLoader({
-      reader: this.options.reader,
+      store: this.options.store,
       alerts: this.options.alerts,
       targets,
       windowDays: this.windowDays,
@@ -83,6 +89,22 @@ export class ReadinessService {
       target.facts.environments,
       this.options.settings,
     );
+  }
+
+  /** One entity's readiness; the caller has been authorized for it. */
+  async entityReadiness(entityRef: string): Promise<EntityReadiness> {
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials: await this.options.auth.getOwnServiceCredentials(),
+    });
+    if (!entity) {
+      throw new NotFoundError(`${entityRef} is not in the catalog`);
+    }
+    const target: ReadinessTarget = {
+      entity,
+      entityRef,
+      facts: entityFactsOf(entity, this.options.configuredEnvironments),
+    };
+    return this.evaluate(target, this.loader([target], new Date()));
   }
 
   async evaluate(

@@ -1,6 +1,7 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import type { Request, Router } from 'express';
 import type { OverviewService } from '../overview/OverviewService';
+import type { ReadinessService } from '../readiness/ReadinessService';
 import { overviewQuerySchema, parseInput } from './validation';
 
 /**
@@ -12,6 +13,7 @@ export function addReadinessRoutes(
   router: Router,
   options: {
     httpAuth: HttpAuthService;
+    readiness: ReadinessService;
     overview: OverviewService;
     entityPath: string;
     authorizedEntityRef: (req: Request) => Promise<string>;
@@ -19,7 +21,7 @@ export function addReadinessRoutes(
 ) {
   router.get(`${options.entityPath}/readiness`, async (req, res) => {
     const entityRef = await options.authorizedEntityRef(req);
-    res.json(await options.overview.entityReadiness(entityRef));
+    res.json(await options.readiness.entityReadiness(entityRef));
   });
 
   router.get('/v1/overview', async (req, res) => {

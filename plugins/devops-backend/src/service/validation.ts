@@ -15,6 +15,7 @@ import {
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { createAlertmanagerWebhookSchema } from '../alerts/alertmanagerPayload';
+import type { IngestionLimits } from '../config/ingestionConfig';
 
 /** Catalog refs are case-insensitive; the store keeps them lower-cased. */
 export function normalizeEntityRef(ref: string): string {
@@ -42,19 +43,6 @@ export function entityRefProblem(ref: {
   }
   return undefined;
 }
-
-/** Limits of what ingestion accepts; from `devops.ingestion`. */
-export interface IngestionLimits {
-  /** How far in the future a reported time may lie, for clock skew. */
-  maxClockSkewMs: number;
-  /** Kinds whose entities can be deployed, lower-cased. */
-  entityKinds: string[];
-}
-
-export const DEFAULT_INGESTION_LIMITS: IngestionLimits = {
-  maxClockSkewMs: 5 * 60_000,
-  entityKinds: ['component', 'resource'],
-};
 
 const environment = z
   .string()

@@ -1,10 +1,10 @@
 import type { DevopsStartupTaskContext } from '@backstage-devops/plugin-devops-node';
 import type { AlertStore } from '../alerts/AlertStore';
-import type { DeploymentStore } from '../database/DeploymentStore';
-import type { MigrationStore } from '../database/MigrationStore';
+import type { DeploymentStore } from '../deployments/DeploymentStore';
+import type { MigrationStore } from '../migrations/MigrationStore';
 import type { HealthStore } from '../health/HealthStore';
 import { healthTargetsOf } from '../health/healthTargets';
-import type { EntityEnvironments } from '../service/EntityEnvironments';
+import type { EntityEnvironments } from '../entities/EntityEnvironments';
 
 // Only the environment and URL of a target reach startup tasks, so the
 // polling interval bounds are irrelevant here.

@@ -22,7 +22,7 @@ export interface EntitySummaryData {
 }
 
 /** Everything an entity summary needs from the database. */
-export interface SummaryReader {
+export interface SummaryStore {
   /**
    * @param environments - the environments to look at; every environment
    *   with data when omitted

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import type { HealthStore } from '../health/HealthStore';
-import type { DeploymentStore } from './DeploymentStore';
-import type { MigrationStore } from './MigrationStore';
+import type { DeploymentStore } from '../deployments/DeploymentStore';
+import type { MigrationStore } from '../migrations/MigrationStore';
 import type {
   EntitySummaryData,
   SummaryHead,
-  SummaryReader,
-} from './SummaryReader';
-import { timestampToIso } from './timestamps';
+  SummaryStore,
+} from './SummaryStore';
+import { timestampToIso } from '../database/timestamps';
 
 type HeadOrCountRow = {
   kind: 'head' | 'open' | 'health';
@@ -100,7 +100,7 @@ type PgConnection = {
  * round trip with a single plan, together with the current health.
  * Elsewhere it asks the stores.
  */
-export class DatabaseSummaryReader implements SummaryReader {
+export class DatabaseSummaryStore implements SummaryStore {
   constructor(
     private readonly db: Knex,
     private readonly deployments: DeploymentStore,

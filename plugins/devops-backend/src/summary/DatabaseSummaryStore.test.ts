@@ -1,9 +1,9 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
-import { DatabaseMigrationStore } from './DatabaseMigrationStore';
-import { DatabaseSummaryReader } from './DatabaseSummaryReader';
+import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
+import { DatabaseMigrationStore } from '../migrations/DatabaseMigrationStore';
+import { DatabaseSummaryStore } from './DatabaseSummaryStore';
 import { DatabaseHealthStore } from '../health/DatabaseHealthStore';
-import { migrateDatabase } from './migrateDatabase';
+import { migrateDatabase } from '../database/migrateDatabase';
 
 jest.setTimeout(60_000);
 
@@ -11,7 +11,7 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const ref = 'component:default/payments-api';
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseSummaryReader on %p',
+  'DatabaseSummaryStore on %p',
   databaseId => {
     async function seeded() {
       const knex = await databases.init(databaseId);
@@ -90,20 +90,15 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       return {
-        reader: new DatabaseSummaryReader(
-          knex,
-          deployments,
-          migrations,
-          health,
-        ),
+        store: new DatabaseSummaryStore(knex, deployments, migrations, health),
         deployments,
       };
     }
 
     it('reads the newest and running version per environment with open migrations', async () => {
-      const { reader } = await seeded();
+      const { store } = await seeded();
 
-      const summary = await reader.read(ref, [
+      const summary = await store.read(ref, [
         'development',
         'staging',
         'production',
@@ -134,9 +129,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads every environment with data when none are named', async () => {
-      const { reader } = await seeded();
+      const { store } = await seeded();
 
-      const summary = await reader.read(ref);
+      const summary = await store.read(ref);
 
       expect([...summary.deployments.keys()].sort()).toEqual([
         'canary-eu',
@@ -149,7 +144,7 @@ describe.each(databases.eachSupportedId())(
     // a few executions runs on a reused plan: what it returns must still
     // follow the data, entity by entity.
     it('follows new deployments on every read, also after many reads', async () => {
-      const { reader, deployments } = await seeded();
+      const { store, deployments } = await seeded();
       const other = 'component:default/ledger';
 
       for (let i = 1; i <= 12; i++) {
@@ -162,7 +157,7 @@ describe.each(databases.eachSupportedId())(
           status: 'succeeded',
           startedAt: `2026-11-10T10:${String(i).padStart(2, '0')}:00Z`,
         });
-        const summary = await reader.read(target, ['staging', 'production']);
+        const summary = await store.read(target, ['staging', 'production']);
         expect(summary.deployments.get('staging')?.runningVersion).toBe(
           `2.0.${i}`,
         );
@@ -171,7 +166,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads entities with few and with many environments alike', async () => {
-      const { reader, deployments } = await seeded();
+      const { store, deployments } = await seeded();
       const many = Array.from({ length: 15 }, (_, i) => `region-${i}`);
       await deployments.recordDeployment({
         entityRef: ref,
@@ -182,16 +177,16 @@ describe.each(databases.eachSupportedId())(
       });
 
       for (let round = 0; round < 3; round++) {
-        const wide = await reader.read(ref, [...many, 'production']);
+        const wide = await store.read(ref, [...many, 'production']);
         expect(wide.deployments.get('region-14')?.runningVersion).toBe('3.0.0');
         expect(wide.deployments.get('production')?.runningVersion).toBe(
           '1.0.0',
         );
         expect(wide.deployments.has('staging')).toBe(false);
-        const narrow = await reader.read(ref, ['staging']);
+        const narrow = await store.read(ref, ['staging']);
         expect([...narrow.deployments.keys()]).toEqual(['staging']);
       }
-      const none = await reader.read(ref, []);
+      const none = await store.read(ref, []);
       expect(none.deployments.size).toBe(0);
       expect(none.openMigrations.get('production')).toEqual({
         pending: 2,

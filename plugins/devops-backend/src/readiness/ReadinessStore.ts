@@ -1,6 +1,6 @@
 import type { Deployment } from '@backstage-devops/plugin-devops-common';
 import type { RecordedHealthCheck } from '../health/HealthStore';
-import type { MigrationStatesByEnvironment } from './MigrationStore';
+import type { MigrationStatesByEnvironment } from '../migrations/MigrationStore';
 
 /** One environment of one entity. */
 export interface EnvironmentKey {
@@ -13,7 +13,7 @@ export interface EnvironmentKey {
  * handful of statements per page rather than a handful per entity. Every
  * result is keyed by entity ref; entities without data are absent.
  */
-export interface ReadinessReader {
+export interface ReadinessStore {
   /** Newest and newest successful deployment of each given environment. */
   latestPerEnvironment(
     keys: EnvironmentKey[],

@@ -2,10 +2,13 @@ import type { Deployment } from '@backstage-devops/plugin-devops-common';
 import type { Knex } from 'knex';
 import { healthFromRow, HealthRow } from '../health/DatabaseHealthStore';
 import type { RecordedHealthCheck } from '../health/HealthStore';
-import { DeploymentRow, rowToDeployment } from './DatabaseDeploymentStore';
-import { rowToState, StateRow } from './DatabaseMigrationStore';
-import type { MigrationStatesByEnvironment } from './MigrationStore';
-import type { EnvironmentKey, ReadinessReader } from './ReadinessReader';
+import {
+  DeploymentRow,
+  rowToDeployment,
+} from '../deployments/DatabaseDeploymentStore';
+import { rowToState, StateRow } from '../migrations/DatabaseMigrationStore';
+import type { MigrationStatesByEnvironment } from '../migrations/MigrationStore';
+import type { EnvironmentKey, ReadinessStore } from './ReadinessStore';
 
 // Keeps every statement well under SQLite's bound-parameter limit.
 const CHUNK = 250;
@@ -33,7 +36,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** Batch reads for readiness and the overview, on PostgreSQL and SQLite. */
-export class DatabaseReadinessReader implements ReadinessReader {
+export class DatabaseReadinessStore implements ReadinessStore {
   constructor(private readonly db: Knex) {}
 
   async latestPerEnvironment(keys: EnvironmentKey[]) {

@@ -1,14 +1,18 @@
 import type { MigrationState } from '@backstage-devops/plugin-devops-common';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { ConcurrentUpdateError, retryOnConflict } from './conflicts';
+import { ConcurrentUpdateError, retryOnConflict } from '../database/conflicts';
 import type {
   MigrationReportRecord,
   MigrationStatesByEnvironment,
   MigrationStore,
   RecordMigrationReportResult,
 } from './MigrationStore';
-import { isoToDate, timestampToIso, timestampToMillis } from './timestamps';
+import {
+  isoToDate,
+  timestampToIso,
+  timestampToMillis,
+} from '../database/timestamps';
 
 type Timestamp = Date | string | number | null;
 

@@ -1,17 +1,17 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { DeploymentStatus } from '@backstage-devops/plugin-devops-common';
 import { DatabaseHealthStore } from '../health/DatabaseHealthStore';
-import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
-import { DatabaseMigrationStore } from './DatabaseMigrationStore';
-import { DatabaseReadinessReader } from './DatabaseReadinessReader';
-import { migrateDatabase } from './migrateDatabase';
+import { DatabaseDeploymentStore } from '../deployments/DatabaseDeploymentStore';
+import { DatabaseMigrationStore } from '../migrations/DatabaseMigrationStore';
+import { DatabaseReadinessStore } from './DatabaseReadinessStore';
+import { migrateDatabase } from '../database/migrateDatabase';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 const payments = 'component:default/payments-api';
 const ledger = 'component:default/ledger-worker';
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseReadinessReader on %p',
+  'DatabaseReadinessStore on %p',
   databaseId => {
     async function setUp() {
       const knex = await databases.init(databaseId);
@@ -37,21 +37,21 @@ describe.each(databases.eachSupportedId())(
       return {
         knex,
         deploy,
-        reader: new DatabaseReadinessReader(knex),
+        store: new DatabaseReadinessStore(knex),
         migrations: new DatabaseMigrationStore(knex),
         health: new DatabaseHealthStore(knex),
       };
     }
 
     it('finds the newest and newest successful deployment of each entity environment in one go', async () => {
-      const { deploy, reader } = await setUp();
+      const { deploy, store } = await setUp();
       await deploy(payments, 'production', '1.0.0', 1);
       await deploy(payments, 'production', '1.1.0', 3, 'failed');
       await deploy(payments, 'staging', '1.1.0', 2);
       await deploy(ledger, 'production', '3.0.0', 4);
       await deploy(ledger, 'qa', '3.1.0', 5);
 
-      const latest = await reader.latestPerEnvironment([
+      const latest = await store.latestPerEnvironment([
         { entityRef: payments, environment: 'production' },
         { entityRef: payments, environment: 'staging' },
         { entityRef: payments, environment: 'development' },
@@ -76,7 +76,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads window deployments and successful versions per entity', async () => {
-      const { deploy, reader } = await setUp();
+      const { deploy, store } = await setUp();
       await deploy(payments, 'production', '0.9.0', 1);
       await deploy(payments, 'production', '1.0.0', 10);
       await deploy(payments, 'production', '1.1.0', 12, 'failed');
@@ -85,13 +85,13 @@ describe.each(databases.eachSupportedId())(
       await deploy(ledger, 'staging', '1.0.0', 10);
       await deploy(payments, 'staging', '1.0.0', 8);
 
-      const window = await reader.deploymentsInWindow(
+      const window = await store.deploymentsInWindow(
         'production',
         [payments, ledger],
         new Date('2026-11-05T00:00:00Z'),
         new Date('2026-11-30T00:00:00Z'),
       );
-      const staged = await reader.succeededVersions('staging', [
+      const staged = await store.succeededVersions('staging', [
         { entityRef: payments, version: '1.0.0' },
         { entityRef: ledger, version: '1.0.0' },
         { entityRef: ledger, version: '9.9.9' },
@@ -116,7 +116,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads migration states and current health of several entities', async () => {
-      const { reader, migrations, health } = await setUp();
+      const { store, migrations, health } = await setUp();
       await migrations.recordReport({
         entityRef: payments,
         environment: 'production',
@@ -143,8 +143,8 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
 
-      const states = await reader.migrationStates([payments, ledger]);
-      const current = await reader.healthCurrent([payments, ledger]);
+      const states = await store.migrationStates([payments, ledger]);
+      const current = await store.healthCurrent([payments, ledger]);
 
       expect(
         states

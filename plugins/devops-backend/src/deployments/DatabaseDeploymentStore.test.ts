@@ -1,8 +1,8 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { DatabaseDeploymentStore } from './DatabaseDeploymentStore';
 import type { DeploymentRecord } from './DeploymentStore';
-import { migrateDatabase, migrationsDir } from './migrateDatabase';
-import { timestampToIso } from './timestamps';
+import { migrateDatabase, migrationsDir } from '../database/migrateDatabase';
+import { timestampToIso } from '../database/timestamps';
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@ import { InputError, ConflictError } from '@backstage/errors';
 import type { Deployment } from '@backstage-devops/plugin-devops-common';
 import type { Knex } from 'knex';
 import { DateTime } from 'luxon';
-import { ConcurrentUpdateError, retryOnConflict } from './conflicts';
+import { ConcurrentUpdateError, retryOnConflict } from '../database/conflicts';
 import { canMoveDeployment } from './deploymentTransitions';
 import type {
   DeploymentRecord,
@@ -11,7 +11,11 @@ import type {
   ListDeploymentsOptions,
   RecordDeploymentResult,
 } from './DeploymentStore';
-import { isoToDate, timestampToIso, timestampToMillis } from './timestamps';
+import {
+  isoToDate,
+  timestampToIso,
+  timestampToMillis,
+} from '../database/timestamps';
 
 const TABLE = 'deployments';
 

@@ -1,7 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import type { MigrationReportInput } from '@backstage-devops/plugin-devops-common';
 import { DatabaseMigrationStore } from './DatabaseMigrationStore';
-import { migrateDatabase } from './migrateDatabase';
+import { migrateDatabase } from '../database/migrateDatabase';
 
 jest.setTimeout(60_000);
 
