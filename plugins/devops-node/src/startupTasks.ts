@@ -15,6 +15,11 @@ import type {
  * @public
  */
 export interface DevopsDeploymentRecord extends DeploymentInput {
+  /**
+   * Idempotency key, unique per deployment of the entity; choose one that
+   * is stable across restarts (for example derived from the seed data) so
+   * a task that runs again does not add duplicates.
+   */
   externalId: string;
 }
 
@@ -24,8 +29,11 @@ export interface DevopsDeploymentRecord extends DeploymentInput {
  * @public
  */
 export interface DevopsHealthCheckRecord extends HealthCheckResult {
+  /** The entity checked, normalised: `kind:namespace/name`, lower case. */
   entityRef: string;
+  /** The environment whose health URL was checked. */
   environment: string;
+  /** The URL that was checked, as the health card links it. */
   url: string;
 }
 
@@ -36,16 +44,40 @@ export interface DevopsHealthCheckRecord extends HealthCheckResult {
  * @public
  */
 export interface DevopsAlertRecord {
+  /**
+   * Identifies the alert across notifications, as Alertmanager's fingerprint
+   * does.
+   */
   fingerprint: string;
+  /** `firing`, or `resolved` once it ended. */
   status: 'firing' | 'resolved';
+  /** The alerting rule's name, as the `alertname` label carries it. */
   alertname?: string;
+  /** The alert's priority, already mapped from its `severity` label. */
   severity: AlertSeverity;
+  /**
+   * The alert's labels. They route it to entities: the entity's
+   * `devops/alert-selector` matchers, else a `backstage_entity` label naming
+   * the entity or a `service` label equal to its name.
+   */
   labels: Record<string, string>;
+  /**
+   * The rule's annotations; `summary`, `description` and an http(s)
+   * `runbook_url` are shown with the alert.
+   */
   annotations: Record<string, string>;
+  /** When the alert started firing, ISO 8601. */
   startsAt: string;
+  /** When a resolved alert ended, ISO 8601; undefined while it fires. */
   endsAt?: string;
+  /** The Prometheus expression browser link of the rule; http(s) only. */
   generatorUrl?: string;
+  /**
+   * Alertmanager's own URL; the alert then links to it in Alertmanager's
+   * UI. http(s) only.
+   */
   externalUrl?: string;
+  /** When this state of the alert was observed, ISO 8601. */
   updatedAt: string;
 }
 
@@ -60,10 +92,28 @@ export interface DevopsAlertRecord {
 export interface DevopsDataWriter {
   /** Whether any deployment of the entity is stored, in any environment. */
   hasDeployments(entityRef: string): Promise<boolean>;
+  /**
+   * Records a deployment, or updates the one with the same `externalId`,
+   * following the same status transitions as `POST /v1/deployments`. The
+   * HTTP API's request checks (catalog membership, clock skew, field
+   * formats) do not apply: pass well-formed values.
+   */
   recordDeployment(deployment: DevopsDeploymentRecord): Promise<void>;
+  /**
+   * Records a migration runner's report for one environment, as
+   * `POST /v1/migrations` does: repeated states change nothing.
+   */
   recordMigrationReport(report: MigrationReportInput): Promise<void>;
+  /**
+   * Appends health checks to the history; each becomes its environment's
+   * current health. Old history is pruned by the plugin's retention.
+   */
   recordHealthChecks(checks: DevopsHealthCheckRecord[]): Promise<void>;
-  /** Stores the alerts, replacing stored ones with the same fingerprint. */
+  /**
+   * Stores the alerts, replacing stored ones with the same fingerprint; a
+   * record older than the stored state (an earlier start, or firing after
+   * that occurrence resolved) changes nothing.
+   */
   upsertAlerts(alerts: DevopsAlertRecord[]): Promise<void>;
 }
 
@@ -73,7 +123,9 @@ export interface DevopsDataWriter {
  * @public
  */
 export interface DevopsHealthUrl {
+  /** The environment the URL is declared for. */
   environment: string;
+  /** The declared URL, as the health poller checks it. */
   url: string;
 }
 
@@ -103,7 +155,9 @@ export interface DevopsEntityFacts {
  * @public
  */
 export interface DevopsStartupTaskContext {
+  /** Writes into the plugin's ledger; see {@link DevopsDataWriter}. */
   writer: DevopsDataWriter;
+  /** Reads entities the way the plugin does; see {@link DevopsEntityFacts}. */
   entities: DevopsEntityFacts;
 }
 
@@ -120,6 +174,10 @@ export interface DevopsStartupTaskContext {
 export interface DevopsStartupTask {
   /** Names the task in logs and errors. */
   id: string;
+  /**
+   * Does the task's work; the plugin waits for it before serving requests,
+   * so schedule anything slow instead of awaiting it here.
+   */
   run(context: DevopsStartupTaskContext): Promise<void>;
 }
 
@@ -129,6 +187,7 @@ export interface DevopsStartupTask {
  * @public
  */
 export interface DevopsStartupTasksExtensionPoint {
+  /** Adds tasks; they run one after another, in the order added. */
   addStartupTasks(...tasks: DevopsStartupTask[]): void;
 }
 
