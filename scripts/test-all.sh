@@ -27,6 +27,16 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Type check"
 npm run tsc
 
+# Each published package's report.api.md (API Extractor) must match what it
+# exports, every export documented and release-tagged, and templates-test's
+# cli-report.md its --help: a changed public API needs its reports
+# regenerated with `npm run api-reports` and committed. The script compiles
+# once more without --incremental, so every declaration file is there, and
+# turns off ae-wrong-input-file-type: inside the workspace our packages'
+# types point at their sources, as in Backstage's own repositories.
+step "API reports"
+npm run api-reports -- --ci
+
 step "Lint"
 npx backstage-cli repo lint
 
