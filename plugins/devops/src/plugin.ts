@@ -87,7 +87,8 @@ export const EntityEnvironmentsCard = devopsPlugin.provide(
 export const EntityDeploymentsCard = EntityEnvironmentsCard;
 
 /**
- * Live health per environment, for the entity Overview tab.
+ * Live health per environment, for the entity Overview tab. It reloads every
+ * `refreshMs` milliseconds (30,000 when not given).
  *
  * @public
  */
@@ -101,7 +102,8 @@ export const EntityHealthCard = devopsPlugin.provide(
 );
 
 /**
- * Firing alerts by severity, for the entity Overview tab.
+ * Firing alerts by severity, for the entity Overview tab. It reloads every
+ * `refreshMs` milliseconds (30,000 when not given).
  *
  * @public
  */
