@@ -5,32 +5,56 @@ export interface Config {
   devops?: {
     /**
      * Environments in promotion order. An entity can override them with the
-     * `devops/environments` annotation.
-     * @visibility frontend
+     * `devops/environments` annotation. The frontend gets them from the
+     * backend's `/v1/environments`, not from config.
      */
     environments?: string[];
     health?: {
       /** Poll declared health URLs. Defaults to true. */
       enabled?: boolean;
-      /** Default seconds between checks of one URL. Defaults to 60. */
+      /**
+       * Time between checks of one URL, as a duration such as
+       * `{ seconds: 60 }`, `60s` or `PT1M`. Defaults to one minute.
+       */
+      interval?: HumanDuration | string;
+      /**
+       * Shortest interval the `devops/health-interval` annotation may ask
+       * for. Defaults to 10 seconds.
+       */
+      minInterval?: HumanDuration | string;
+      /**
+       * Longest interval the `devops/health-interval` annotation may ask
+       * for. Defaults to one hour.
+       */
+      maxInterval?: HumanDuration | string;
+      /** How often the poller looks for due checks. Defaults to 10 seconds. */
+      tickInterval?: HumanDuration | string;
+      /** Per-check timeout, over the whole exchange. Defaults to 5 seconds. */
+      timeout?: HumanDuration | string;
+      /** Answers slower than this count as degraded. Defaults to 2 seconds. */
+      degradedLatency?: HumanDuration | string;
+      /** How long check history is kept. Defaults to 14 days. */
+      retention?: HumanDuration | string;
+      /** @deprecated Use `interval`. Seconds between checks of one URL. */
       intervalSeconds?: number;
-      /** Bounds for the `devops/health-interval` annotation. Default 10 and 3600. */
+      /** @deprecated Use `minInterval`. */
       minIntervalSeconds?: number;
+      /** @deprecated Use `maxInterval`. */
       maxIntervalSeconds?: number;
-      /** How often the poller looks for due checks, in seconds. Defaults to 10. */
+      /** @deprecated Use `tickInterval`. */
       tickSeconds?: number;
-      /** Per-check timeout in milliseconds, over the whole exchange. Defaults to 5000. */
+      /** @deprecated Use `timeout`. Milliseconds. */
       timeoutMs?: number;
-      /** Answers slower than this count as degraded. Defaults to 2000. */
+      /** @deprecated Use `degradedLatency`. Milliseconds. */
       degradedLatencyMs?: number;
+      /** @deprecated Use `retention`. */
+      retentionDays?: number;
       /** At most this much of a body is read. Defaults to 65536. */
       maxBodyBytes?: number;
       /** Redirects followed. Defaults to 3. */
       maxRedirects?: number;
       /** Checks in flight at once. Defaults to 20. */
       concurrency?: number;
-      /** Days of history kept. Defaults to 14. */
-      retentionDays?: number;
       /**
        * What the poller may contact. Host name patterns match label by
        * label, `*` standing for one whole label (`*.example.com`) or for
@@ -56,7 +80,9 @@ export interface Config {
        * default critical: P0, high: P1, warning: P2, info: P3.
        */
       severityMap?: { [severity: string]: 'P0' | 'P1' | 'P2' | 'P3' };
-      /** Days resolved alerts stay visible. Defaults to 7. */
+      /** How long resolved alerts stay listed. Defaults to 7 days. */
+      resolvedWindow?: HumanDuration | string;
+      /** @deprecated Use `resolvedWindow`. */
       resolvedWindowDays?: number;
       /**
        * Resolved alerts kept at most, newest first; older ones (and those
@@ -72,7 +98,13 @@ export interface Config {
       alertmanager?: {
         /** Pull active alerts from this Alertmanager's API v2 as well. */
         baseUrl: string;
-        /** Seconds between pulls. Defaults to 60. */
+        /**
+         * Time between pulls, at least a second. Defaults to one minute.
+         * The source counts as stale after three intervals without a
+         * successful pull.
+         */
+        syncInterval?: HumanDuration | string;
+        /** @deprecated Use `syncInterval`. */
         syncIntervalSeconds?: number;
       };
     };
@@ -107,11 +139,13 @@ export interface Config {
     };
     overview?: {
       /**
-       * Seconds a computed overview row is served again before it is
+       * How long a computed overview row is served again before it is
        * recomputed; deployments and migration reports recorded by this
-       * process refresh their entity's rows at once. 0 computes every row
-       * on every request. Defaults to 10.
+       * process refresh their entity's rows at once. Zero computes every
+       * row on every request. Defaults to 10 seconds.
        */
+      cacheTtl?: HumanDuration | string;
+      /** @deprecated Use `cacheTtl`. */
       cacheSeconds?: number;
     };
     ingestion?: {
