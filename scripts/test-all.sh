@@ -49,5 +49,12 @@ CI=true npx backstage-cli repo test --json --outputFile=test-results/jest.json
 step "Templates test (every template rendered through the scaffolder's dry-run, every matrix combination, output validated)"
 npm run templates:test
 
+# The adopter's path: every published package packed, installed from its
+# tarball into a fresh app outside the repository (registry packages for the
+# rest), one copy of catalog-react and scaffolder-node, the READMEs' imports
+# type-checked, the app's backend started once.
+step "Pack and install (published packages in a throwaway app)"
+npm run pack-and-install
+
 step "End-to-end tests (headless Chromium)"
 CI=true npx playwright test
