@@ -19,6 +19,7 @@ export const examples: TemplateExample[] = [
             runbookUrl:
               'https://github.com/example/payments-api/blob/main/docs/runbook.md',
             hasDatabase: true,
+            hasMigrations: true,
             errorRatePercent: 1,
             latencyP95Ms: 1000,
           },

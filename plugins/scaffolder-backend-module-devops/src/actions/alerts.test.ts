@@ -21,6 +21,7 @@ describe('devops:alerts:generate', () => {
     runbookUrl: 'https://runbooks.example.com/payments-api',
     probeUrl: 'https://payments-api.example.com/healthz',
     hasDatabase: true,
+    hasMigrations: true,
     backstageUrl: 'https://backstage.example.com',
     targetPath: 'monitoring',
   };
@@ -67,7 +68,7 @@ describe('devops:alerts:generate', () => {
       'monitoring/grafana-dashboard.json',
     ]);
     const { check, test } = await promtool();
-    expect(check).toMatch(/SUCCESS: 18 rules found/);
+    expect(check).toMatch(/SUCCESS: 19 rules found/);
     expect(test).toMatch(/SUCCESS/);
   });
 
@@ -118,6 +119,7 @@ describe('devops:alerts:generate', () => {
       'DatabasePoolWaiting high',
       'DatabaseConnectionErrors critical',
       'SlowDatabaseQueries warning',
+      'DatabaseMigrationFailed high',
       'DeploymentsStalled info',
     ]);
     for (const rule of rules) {
@@ -131,6 +133,21 @@ describe('devops:alerts:generate', () => {
         `https://runbooks.example.com/payments-api#${rule.alert.toLowerCase()}`,
       );
     }
+  });
+
+  it('watches migrations, which run in CI, through the result the pipeline pushes for each environment', async () => {
+    await generate({ ...input, hasDatabase: false });
+    const rules = await readRules();
+    const migrations = rules.find(r => r.alert === 'DatabaseMigrationFailed');
+    expect(migrations?.expr).toBe(
+      'max by (namespace) (db_migration_last_run_failed{namespace=~"payments-api-staging|payments-api-production"}) == 1',
+    );
+    expect(rules.map(r => r.alert)).not.toContain('DatabasePoolExhausted');
+
+    await generate({ ...input, hasMigrations: false });
+    expect((await readRules()).map(r => r.alert)).not.toContain(
+      'DatabaseMigrationFailed',
+    );
   });
 
   it('uses the thresholds of the practices by default and the template parameters when given', async () => {

@@ -25,8 +25,8 @@ export function teamOf(owner: string): string {
 
 /**
  * Writes Prometheus alert rules for a new service (availability, errors,
- * latency, saturation, capacity, certificates, database, delivery) labelled
- * with severity, `backstage_entity`, `service` and `team`; a
+ * latency, saturation, capacity, certificates, database, migrations,
+ * delivery) labelled with severity, `backstage_entity`, `service` and `team`; a
  * `promtool test rules` file with a firing and a quiet case for every rule;
  * how Prometheus scrapes the service (operator resources, or a plain scrape
  * configuration); the Alertmanager routing that pages the team for P0
@@ -83,7 +83,20 @@ export function createAlertsAction(
             .string()
             .regex(SERVICE_NAME.pattern, SERVICE_NAME.message)
             .default('production'),
-        hasDatabase: z => z.boolean().default(false),
+        hasDatabase: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'The service exports the db_* pool series (pool, connection errors, query time)',
+            ),
+        hasMigrations: z =>
+          z
+            .boolean()
+            .default(false)
+            .describe(
+              'The pipeline runs migrations and pushes each run to the Pushgateway (devops:pipeline:generate with hasDatabase)',
+            ),
         hasStorage: z =>
           z
             .boolean()
@@ -208,6 +221,7 @@ export function createAlertsAction(
         environments: input.environments ?? ['staging', 'production'],
         productionEnvironment: input.productionEnvironment ?? 'production',
         hasDatabase: input.hasDatabase ?? false,
+        hasMigrations: input.hasMigrations ?? false,
         hasStorage: input.hasStorage ?? false,
         probeUrl: input.probeUrl,
         thresholds,

@@ -55,6 +55,7 @@ describe('devops:pipeline:generate', () => {
         '.devops/report-deployment.sh',
         '.devops/report-outcome.sh',
         '.devops/report-migrations.sh',
+        ...(combination.hasDatabase ? ['.devops/record-migration-run.sh'] : []),
       ]);
       const text = await readFile(
         join(workspace.path, '.github/workflows/ci-cd.yml'),
@@ -148,6 +149,7 @@ describe('devops:pipeline:generate', () => {
       'report-deployment.sh',
       'report-outcome.sh',
       'report-migrations.sh',
+      'record-migration-run.sh',
     ]) {
       const path = join(workspace.path, '.devops', script);
       expect((await stat(path)).mode & 0o111).toBeTruthy();
@@ -226,9 +228,17 @@ describe('devops:pipeline:generate', () => {
       expect(pipeline['migrate-production'].needs).toEqual([
         'backup-production',
       ]);
+      // Its result goes to the Pushgateway, whichever way it ends.
+      const migrateAndRecord = (environment: string) =>
+        `if .devops/migrate.sh --report migrations.json; then
+  .devops/record-migration-run.sh ${environment} success
+else
+  .devops/record-migration-run.sh ${environment} failure
+  exit 1
+fi`;
       expect(pipeline['migrate-production'].script).toEqual([
         '.devops/migrate.sh --dry-run',
-        '.devops/migrate.sh --report migrations.json',
+        migrateAndRecord('production'),
       ]);
       expect(pipeline['deploy-production'].needs).toEqual([
         'migrate-production',
@@ -246,7 +256,7 @@ describe('devops:pipeline:generate', () => {
       ]);
       expect(pipeline['deploy-staging'].needs).toEqual(['migrate-staging']);
       expect(pipeline['migrate-staging'].script).toEqual([
-        '.devops/migrate.sh --report migrations.json',
+        migrateAndRecord('staging'),
       ]);
       expect(pipeline['migrate-staging'].variables.DATABASE_URL).toBe(
         '$DATABASE_URL_STAGING',
@@ -308,6 +318,18 @@ describe('devops:pipeline:generate', () => {
         '${{ secrets.DATABASE_URL_STAGING }}',
       );
       expect(migrate).toBeLessThan(steps.findIndex(s => s.id === 'deploy'));
+      // Its result goes to the Pushgateway whether it succeeded or failed.
+      expect(
+        steps.find(s => s.name === 'Record the migration result for alerting'),
+      ).toEqual({
+        name: 'Record the migration result for alerting',
+        if: "always() && (steps.migrate.outcome == 'success' || steps.migrate.outcome == 'failure')",
+        run: '.devops/record-migration-run.sh staging "$OUTCOME"',
+        env: {
+          OUTCOME: '${{ steps.migrate.outcome }}',
+          PUSHGATEWAY_URL: '${{ vars.PUSHGATEWAY_URL }}',
+        },
+      });
       // knex and Alembic need their language on the runner; Flyway runs
       // from its image.
       expect(steps.some(s => String(s.uses).startsWith('actions/setup-'))).toBe(

@@ -10,6 +10,10 @@ import {
 } from '../pipeline/deployScripts';
 import { githubWorkflow } from '../pipeline/githubWorkflow';
 import {
+  RECORD_MIGRATION_RUN,
+  recordMigrationRunScript,
+} from '../pipeline/recordMigrationRun';
+import {
   GITLAB_REGISTRY_IMAGE,
   gitlabPipeline,
 } from '../pipeline/gitlabPipeline';
@@ -110,6 +114,13 @@ export function createPipelineAction() {
           '.devops/report-deployment.sh': reportDeploymentScript,
           '.devops/report-outcome.sh': reportOutcomeScript,
           '.devops/report-migrations.sh': reportMigrationsScript,
+          ...(options.hasDatabase
+            ? {
+                [RECORD_MIGRATION_RUN]: recordMigrationRunScript(
+                  options.service,
+                ),
+              }
+            : {}),
         },
       );
       ctx.output('files', files);

@@ -50,6 +50,11 @@ export interface AlertRuleOptions {
   /** The environment whose releases the deployment-frequency rule watches. */
   productionEnvironment: string;
   hasDatabase: boolean;
+  /**
+   * The pipeline runs database migrations and pushes each run's result to a
+   * Pushgateway (`.devops/record-migration-run.sh`).
+   */
+  hasMigrations: boolean;
   /** The service mounts PersistentVolumeClaims named `<service>-*`. */
   hasStorage: boolean;
   /**

@@ -1,4 +1,8 @@
 import type { AlertRuleOptions } from './alertOptions';
+import {
+  MIGRATION_FAILED_METRIC,
+  migrationPushJob,
+} from '../pipeline/recordMigrationRun';
 import type { AlertPriority } from './severity';
 
 /** An input series of a promtool unit test. */
@@ -74,11 +78,12 @@ function histogram(
 
 /**
  * The rules a generated service ships with, by concern: availability,
- * errors, latency, saturation, capacity, certificates, database and
- * delivery. Metrics come from the service itself (`http_*`, `db_*`), from
- * Prometheus (`up`), or from the standard exporters named in the README
+ * errors, latency, saturation, capacity, certificates, database, migrations
+ * and delivery. Metrics come from the service itself (`http_*`, `db_*`),
+ * from Prometheus (`up`), from the standard exporters named in the README
  * (kube-state-metrics, cAdvisor through the kubelet, the kubelet's volume
- * stats, the blackbox exporter).
+ * stats, the blackbox exporter), or, for migrations, from the Pushgateway
+ * the pipeline pushes each run's result to.
  */
 export function ruleCatalog(o: AlertRuleOptions): RuleDefinition[] {
   const t = o.thresholds;
@@ -536,6 +541,30 @@ export function ruleCatalog(o: AlertRuleOptions): RuleDefinition[] {
       quiet: {
         series: histogram('db_query_duration_seconds', route, seconds, false),
         evalTime: '20m',
+      },
+    });
+  }
+
+  // Migrations run in CI; the pipeline pushes each run's result to the
+  // Pushgateway (see recordMigrationRun.ts), grouped by namespace.
+  if (o.hasMigrations) {
+    const pushed = { job: migrationPushJob(svc), namespace: production };
+    rules.push({
+      alert: 'DatabaseMigrationFailed',
+      priority: 'P1',
+      expr: `max by (namespace) (${MIGRATION_FAILED_METRIC}{${namespaces}}) == 1`,
+      for: '0m',
+      summary: `The last database migration run of ${svc} failed`,
+      description:
+        'A migration failed, so the pipeline did not deploy to {{ $labels.namespace }}; the schema may be partly changed.',
+      fires: {
+        series: [series(MIGRATION_FAILED_METRIC, pushed, gauge(1))],
+        evalTime: '5m',
+        labels: { namespace: production },
+      },
+      quiet: {
+        series: [series(MIGRATION_FAILED_METRIC, pushed, gauge(0))],
+        evalTime: '5m',
       },
     });
   }

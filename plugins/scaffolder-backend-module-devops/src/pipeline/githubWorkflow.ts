@@ -12,6 +12,7 @@ import {
   REPORT_OUTCOME,
 } from './deployScripts';
 import type { PipelineOptions } from './PipelineOptions';
+import { RECORD_MIGRATION_RUN } from './recordMigrationRun';
 
 type Step = {
   name: string;
@@ -98,6 +99,7 @@ export function githubWorkflow(o: PipelineOptions) {
       ...safety,
       {
         name: 'Run database migrations',
+        id: 'migrate',
         run: `${MIGRATE_COMMAND} --report migrations.json`,
         env: databaseUrl,
       },
@@ -106,6 +108,17 @@ export function githubWorkflow(o: PipelineOptions) {
         // Also after a failed run: the report names the failed migration.
         if: "always() && hashFiles('migrations.json') != ''",
         run: `.devops/report-migrations.sh ${environment} ${tool} migrations.json`,
+      },
+      {
+        // Whether or not the runner wrote a report: the DatabaseMigrationFailed
+        // alert reads this, and a later successful run clears it.
+        name: 'Record the migration result for alerting',
+        if: "always() && (steps.migrate.outcome == 'success' || steps.migrate.outcome == 'failure')",
+        run: `${RECORD_MIGRATION_RUN} ${environment} "$OUTCOME"`,
+        env: {
+          OUTCOME: '${{ steps.migrate.outcome }}',
+          PUSHGATEWAY_URL: '${{ vars.PUSHGATEWAY_URL }}',
+        },
       },
     ];
   };

@@ -6,6 +6,7 @@ import {
   RUNTIME_COMMANDS,
 } from './runtimeSteps';
 import { WORKLOAD_KIND } from '../environments/deliveryStrategy';
+import { RECORD_MIGRATION_RUN } from './recordMigrationRun';
 import {
   BACKUP_RETENTION_DAYS,
   installArgoRolloutsPlugin,
@@ -80,7 +81,14 @@ export function gitlabPipeline(o: PipelineOptions) {
             `${MIGRATE_COMMAND} --dry-run`,
           ]
         : []),
-      `${MIGRATE_COMMAND} --report migrations.json`,
+      // The result goes to the Pushgateway for the DatabaseMigrationFailed
+      // alert, whether or not the runner got as far as its report.
+      `if ${MIGRATE_COMMAND} --report migrations.json; then
+  ${RECORD_MIGRATION_RUN} ${environment} success
+else
+  ${RECORD_MIGRATION_RUN} ${environment} failure
+  exit 1
+fi`,
     ],
     after_script: [
       // Also after a failed run: the report names the failed migration.
