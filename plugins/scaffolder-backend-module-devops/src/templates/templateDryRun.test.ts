@@ -174,6 +174,20 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
     expect(runbook.includes('## Database migrations')).toBe(
       combination.database,
     );
+    // A failed migration run is pushed by the pipeline and alerted on, with
+    // a runbook section, for every runtime with a database.
+    const alerts = parse(
+      files.get('monitoring/alerts.rules.yml')!,
+    ).groups[0].rules.map((r: { alert: string }) => r.alert);
+    expect({
+      rule: alerts.includes('DatabaseMigrationFailed'),
+      section: runbook.includes('### DatabaseMigrationFailed'),
+      script: files.has('.devops/record-migration-run.sh'),
+    }).toEqual({
+      rule: combination.database,
+      section: combination.database,
+      script: combination.database,
+    });
   });
 
   async function dryRun(name: string, combination: Record<string, unknown>) {
