@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Finding, RenderedWorkspace } from '../../Finding';
 import { readAlertFiles } from './alertRuleFiles';
 import { promqlMetricNames } from './promqlMetrics';
+import { pushedMetrics } from './pushedMetrics';
 import { scrapeJavaService } from './scrapeJavaService';
 import { scrapeNodeService } from './scrapeNodeService';
 import { standardExporterOf } from './standardExporters';
@@ -15,15 +16,32 @@ const exporterList =
 const SOURCE = /\.(js|cjs|mjs|ts|py|go|java|kt|rb|rs|cs)$/;
 const NOT_SERVICE =
   /^(migrations|sql|\.devops|\.github|k8s|monitoring)\/|(^|\/)knexfile\.[cm]?js$/;
+// Tests name the metrics they expect; that does not make the service
+// export them.
+const TEST =
+  /(^|\/)(tests?|src\/test)\/|_test\.(go|py)$|(^|\/)test_[^/]*\.py$|\.(test|spec)\.[cm]?[jt]s$|Test\.java$/;
+// Whole-line comments (Go, Java, JavaScript, Python) name a metric without
+// exporting it.
+const COMMENT_LINE = /^\s*(\/\/|\/\*|\*|#)/;
+
+/** A source file's text without its whole-line comments. */
+const codeOf = (content: Buffer) =>
+  content
+    .toString('utf8')
+    .split('\n')
+    .filter(line => !COMMENT_LINE.test(line))
+    .join('\n');
 
 /**
  * Every metric an alert rule uses is real: a standard exporter publishes it
- * (see standardExporters.ts), or the service exports it. A rendered node
- * service, or a java one that needs only the JDK, is started and its
+ * (see standardExporters.ts), a generated `.devops/` script pushes it to a
+ * Pushgateway (pushedMetrics.ts), or the service exports it. A rendered
+ * node service, or a java one that needs only the JDK, is started and its
  * `/metrics` scraped; a service this machine cannot run (python without its
  * packages, go without a toolchain) must at least name the metric in its
- * source; a rendering without a service (a pull request to an existing
- * one) gets a warning listing what its service must export.
+ * source, outside comments and tests; a rendering without a service (a pull
+ * request to an existing one) gets a warning listing what its service must
+ * export.
  */
 export async function validateAlertMetrics(
   workspace: RenderedWorkspace,
@@ -35,9 +53,13 @@ export async function validateAlertMetrics(
   const runnable =
     existsSync(join(workspace.dir, 'package.json')) &&
     workspace.files.some(f => f.path === 'package.json');
-  const sources = workspace.files.filter(
-    f => SOURCE.test(f.path) && !NOT_SERVICE.test(f.path),
-  );
+  const sources = workspace.files
+    .filter(
+      f =>
+        SOURCE.test(f.path) && !NOT_SERVICE.test(f.path) && !TEST.test(f.path),
+    )
+    .map(f => codeOf(f.content));
+  const pushed = pushedMetrics(workspace);
   let scraped: Set<string> | undefined;
   let scrapedHow = 'scraped /metrics after npm start';
   try {
@@ -63,7 +85,7 @@ export async function validateAlertMetrics(
   const unverified = new Set<string>();
   for (const rule of rules) {
     for (const metric of promqlMetricNames(rule.expr)) {
-      if (standardExporterOf(metric)) {
+      if (standardExporterOf(metric) || pushed.has(metric)) {
         continue;
       }
       if (scraped) {
@@ -72,7 +94,7 @@ export async function validateAlertMetrics(
             file: rule.file,
             line: rule.line,
             rule: 'alert-metrics/not-exported',
-            message: `Alert ${rule.alert} uses ${metric}, which the running service does not export (${scrapedHow}) and no standard exporter (${exporterList}) provides.`,
+            message: `Alert ${rule.alert} uses ${metric}, which the running service does not export (${scrapedHow}), no standard exporter (${exporterList}) provides and no .devops script pushes to a Pushgateway.`,
             severity: 'error',
           });
         }
@@ -82,13 +104,15 @@ export async function validateAlertMetrics(
         unverified.add(metric);
         continue;
       }
-      const base = metric.replace(/_(bucket|sum|count)$/, '');
-      if (!sources.some(f => f.content.toString('utf8').includes(base))) {
+      // Client libraries add the histogram series' suffixes and, like
+      // Python's prometheus_client, a counter's _total.
+      const base = metric.replace(/_(bucket|sum|count|total)$/, '');
+      if (!sources.some(code => code.includes(base))) {
         findings.push({
           file: rule.file,
           line: rule.line,
           rule: 'alert-metrics/not-exported',
-          message: `Alert ${rule.alert} uses ${metric}, which no source file of the service names and no standard exporter (${exporterList}) provides.`,
+          message: `Alert ${rule.alert} uses ${metric}, which no source file of the service names outside comments and tests, no standard exporter (${exporterList}) provides and no .devops script pushes to a Pushgateway.`,
           severity: 'error',
         });
       }
