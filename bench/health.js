@@ -49,8 +49,8 @@ async function main() {
     })),
     devops: {
       health: {
-        tickSeconds: 1,
-        minIntervalSeconds: INTERVAL_S,
+        tickInterval: { seconds: 1 },
+        minInterval: { seconds: INTERVAL_S },
         concurrency: 50,
         allowedHosts: ['127.0.0.1'],
       },

@@ -229,12 +229,12 @@ async function measure(url, headers) {
 /**
  * One backend on `database`: with the default row cache, the first page, a
  * page of 100 and an owner filter; then, with the cache off
- * (`devops.overview.cacheSeconds: 0`), the first page computed afresh on
+ * (`devops.overview.cacheTtl: 0s`), the first page computed afresh on
  * every request.
  */
 async function benchOne(database) {
   const results = {};
-  for (const [cacheSeconds, scenarios] of [
+  for (const [cacheTtl, scenarios] of [
     [
       undefined,
       [
@@ -243,7 +243,7 @@ async function benchOne(database) {
         ['ownerFilter', '?owner=team-07'],
       ],
     ],
-    [0, [['firstPageUncached', '']]],
+    [{ seconds: 0 }, [['firstPageUncached', '']]],
   ]) {
     log(`starting the backend on ${database} with ${ENTITIES} components`);
     const backend = await startBenchBackend({
@@ -252,7 +252,7 @@ async function benchOne(database) {
       devops: {
         // Nothing to poll or sync: health and alerts are seeded.
         health: { enabled: false },
-        ...(cacheSeconds === undefined ? {} : { overview: { cacheSeconds } }),
+        ...(cacheTtl === undefined ? {} : { overview: { cacheTtl } }),
       },
     });
     try {
