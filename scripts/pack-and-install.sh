@@ -41,15 +41,16 @@ phase() {
 }
 
 mkdir -p "$work/tarballs" "$work/app"
+# As the READMEs tell adopters to build tarballs; each package's prepack runs
+# the root tsc and its build.
 mapfile -t packages < <(node "$helpers/publishable.js")
-for dir in "${packages[@]}"; do
-  echo "Packing $dir"
-  (cd "$dir" && npm pack --pack-destination "$work/tarballs" --loglevel=warn >/dev/null)
-done
+echo "Packing ${packages[*]}"
+npm pack --pack-destination "$work/tarballs" --loglevel=warn \
+  "${packages[@]/#/--workspace=}" >/dev/null
 phase "packed ${#packages[@]} packages"
 
 node "$helpers/check-tarball.js" "$work"/tarballs/*.tgz
-templates_test=$(ls "$work"/tarballs/backstage-devops-templates-test-*.tgz)
+templates_test=$(ls "$work"/tarballs/backstage-devops-templates-test-[0-9]*.tgz)
 mapfile -t app_tarballs < <(ls "$work"/tarballs/*.tgz | grep -v -- '-templates-test-')
 
 # The app: the registry packages of app-dependencies.txt and the plugin
