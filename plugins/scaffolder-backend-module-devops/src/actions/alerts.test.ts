@@ -310,6 +310,7 @@ describe('devops:alerts:generate', () => {
       'Ready replicas and restarts',
       'Connection pool',
       'Query time (p95)',
+      'Last migration run failed',
     ]);
     const threshold = (title: string) =>
       panels.find((p: any) => p.title === title).fieldConfig.defaults.thresholds
@@ -346,7 +347,7 @@ describe('devops:alerts:generate', () => {
       'rules',
       join(workspace.path, 'queries.yml'),
     ]);
-    expect(check.stdout).toMatch(/SUCCESS: 15 rules found/);
+    expect(check.stdout).toMatch(/SUCCESS: 16 rules found/);
   });
 
   it('writes the same bytes for the same input', async () => {

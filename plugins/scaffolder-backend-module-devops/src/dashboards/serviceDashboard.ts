@@ -3,6 +3,7 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import type { AlertRuleOptions } from '../alerts/alertOptions';
+import { MIGRATION_FAILED_METRIC } from '../pipeline/recordMigrationRun';
 
 const DATASOURCE = { type: 'prometheus', uid: '${datasource}' };
 
@@ -65,9 +66,9 @@ function panel(
 /**
  * The service's Grafana dashboard, built with Grafana's foundation SDK:
  * traffic, errors, latency percentiles, saturation against the limits
- * (and the database pool when it has one), with each alert's threshold
- * drawn on its panel, and releases (a new ReplicaSet in the namespace) as
- * annotations. Environments are a variable; the Prometheus data source is
+ * (and the database pool and the last migration run when it has them),
+ * with each alert's threshold drawn on its panel, and releases (a new
+ * ReplicaSet in the namespace) as annotations. Environments are a variable; the Prometheus data source is
  * chosen on import.
  */
 export function serviceDashboard(o: AlertRuleOptions) {
@@ -193,9 +194,11 @@ export function serviceDashboard(o: AlertRuleOptions) {
         ),
       ]),
     );
+  if (o.hasDatabase || o.hasMigrations) {
+    builder.withRow(new dashboard.RowBuilder('Database'));
+  }
   if (o.hasDatabase) {
     builder
-      .withRow(new dashboard.RowBuilder('Database'))
       .withPanel(
         panel('Connection pool', 'short', half(0, 36), [
           query(`sum(db_pool_connections_in_use{${job}})`, 'in use'),
@@ -221,6 +224,23 @@ export function serviceDashboard(o: AlertRuleOptions) {
           { value: t.dbSlowQueryMs / 1000, label: 'SlowDatabaseQueries' },
         ),
       );
+  }
+  if (o.hasMigrations) {
+    // What the pipeline pushed after each environment's last migration run.
+    builder.withPanel(
+      panel(
+        'Last migration run failed',
+        'short',
+        half(0, o.hasDatabase ? 44 : 36),
+        [
+          query(
+            `max by (namespace) (${MIGRATION_FAILED_METRIC}{namespace=~"$namespace"})`,
+            '{{namespace}}',
+          ),
+        ],
+        { value: 1, label: 'DatabaseMigrationFailed' },
+      ),
+    );
   }
   return builder.build();
 }
