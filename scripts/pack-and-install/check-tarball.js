@@ -4,8 +4,16 @@
 // carries the metadata a registry page shows, and nothing of the source tree
 // or the tests ships.
 const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const PUBLISH_CONFIG_KEYS = ['access', 'registry', 'tag'];
+
+// The release every README must name as the one it supports, from
+// backstage.json, so a `versions:bump` that forgets a README fails here.
+const BACKSTAGE_RELEASE = JSON.parse(
+  fs.readFileSync(path.resolve(__dirname, '../../backstage.json'), 'utf8'),
+).version.replace(/^(\d+\.\d+)\..*$/, '$1');
 
 function checkTarball(tarball) {
   const files = new Set(
@@ -54,7 +62,23 @@ function checkTarball(tarball) {
   if (!pkg.repository?.url || !pkg.repository?.directory) {
     problems.push('repository lacks url or directory');
   }
-  if (!files.has('README.md')) problems.push('no README.md');
+  if (!files.has('README.md')) {
+    problems.push('no README.md');
+  } else {
+    const readme = execFileSync(
+      'tar',
+      ['-xzOf', tarball, 'package/README.md'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const release = BACKSTAGE_RELEASE.replace('.', '\\.');
+    if (!new RegExp(`Backstage[^\\n]{0,30}\\b${release}\\b`).test(readme)) {
+      problems.push(
+        `README.md does not name Backstage ${BACKSTAGE_RELEASE} (backstage.json) as the supported release`,
+      );
+    }
+  }
   for (const file of files) {
     if (/^src\/.*\.(ts|tsx|js|jsx)$/.test(file)) {
       problems.push(`ships source file ${file}`);
