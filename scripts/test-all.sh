@@ -27,6 +27,11 @@ step() { printf '\n==> %s\n' "$*"; }
 step "Type check"
 npm run tsc
 
+# The DevOps API's types are generated from its OpenAPI spec and committed:
+# a spec change needs `npm run openapi:generate` and the regenerated file.
+step "API contract (generated types match the OpenAPI spec)"
+npm run openapi:generate -- --check
+
 # Each published package's report.api.md (API Extractor) must match what it
 # exports, every export documented and release-tagged, and templates-test's
 # cli-report.md its --help: a changed public API needs its reports

@@ -1,11 +1,13 @@
+import type { components } from './generated/openapi';
 import type { DoraMetrics } from './metrics';
 
 /**
- * DORA performance bands, from the State of DevOps research.
+ * DORA performance bands, from the State of DevOps research: the API spec's
+ * `DoraBand` schema.
  *
  * @public
  */
-export type DoraBand = 'elite' | 'high' | 'medium' | 'low';
+export type DoraBand = components['schemas']['DoraBand'];
 
 const DAY = 86_400;
 
@@ -18,12 +20,9 @@ const DAY = 86_400;
  *
  * @public
  */
-export function doraBands(metrics: DoraMetrics): {
-  deploymentFrequency?: DoraBand;
-  leadTime?: DoraBand;
-  changeFailureRate?: DoraBand;
-  timeToRestore?: DoraBand;
-} {
+export function doraBands(
+  metrics: DoraMetrics,
+): components['schemas']['DoraBands'] {
   const perDay = metrics.deploymentFrequency.perDay;
   const byThresholds = (
     value: number | undefined,

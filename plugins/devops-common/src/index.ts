@@ -10,6 +10,11 @@ export * from './annotations';
 export * from './deployments';
 export * from './doraBands';
 export * from './environments';
+export type {
+  components as DevopsApiComponents,
+  operations as DevopsApiOperations,
+  paths as DevopsApiPaths,
+} from './generated/openapi';
 export * from './health';
 export * from './links';
 export * from './metrics';
