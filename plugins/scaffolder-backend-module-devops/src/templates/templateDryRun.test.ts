@@ -190,6 +190,71 @@ describe('the golden-path templates in a real scaffolder dry run', () => {
     });
   });
 
+  it('gives the go service with a database lib/pq, pinned with its published hashes, and the pool rules', async () => {
+    const { body } = await dryRun('new-service', {
+      runtime: 'go',
+      ciProvider: 'github',
+      strategy: 'rolling',
+      database: true,
+    });
+    const files = new Map<string, string>(
+      body.directoryContents.map((f: any) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ]),
+    );
+    expect(files.get('go.mod')).toBe(
+      'module github.com/acme/payments-api\n\ngo 1.23\n\nrequire github.com/lib/pq v1.10.7\n',
+    );
+    // What sum.golang.org publishes for v1.10.7: `go mod download` in the
+    // generated repository verifies the module against these lines.
+    expect(files.get('go.sum')).toBe(
+      [
+        'github.com/lib/pq v1.10.7 h1:p7ZhMD+KsSRozJr34udlUrhboJwWAgCg34+/ZZNvZZw=',
+        'github.com/lib/pq v1.10.7/go.mod h1:AlVN5x4E4T544tWzH6hKfbfQvm3HdbOxrmggDNAPY9o=',
+        '',
+      ].join('\n'),
+    );
+    expect(files.get('cmd/server/database.go')).toContain(
+      'sql.OpenDB(connector)',
+    );
+    expect(files.get('cmd/server/main.go')).toContain(
+      'openDatabase(os.Getenv("DATABASE_URL"), max)',
+    );
+    const alerts = parse(
+      files.get('monitoring/alerts.rules.yml')!,
+    ).groups[0].rules.map((r: { alert: string }) => r.alert);
+    expect(alerts).toEqual(
+      expect.arrayContaining([
+        'DatabasePoolExhausted',
+        'DatabasePoolWaiting',
+        'DatabaseConnectionErrors',
+        'SlowDatabaseQueries',
+      ]),
+    );
+    expect(files.get('docs/index.md')).toContain('### DatabasePoolExhausted');
+  });
+
+  it('leaves the go service without a database free of requirements', async () => {
+    const { body } = await dryRun('new-service', {
+      runtime: 'go',
+      ciProvider: 'github',
+      strategy: 'rolling',
+      database: false,
+    });
+    const files = new Map<string, string>(
+      body.directoryContents.map((f: any) => [
+        f.path,
+        Buffer.from(f.base64Content, 'base64').toString('utf8'),
+      ]),
+    );
+    expect(files.get('go.mod')).toBe(
+      'module github.com/acme/payments-api\n\ngo 1.23\n',
+    );
+    expect(files.get('go.sum') ?? '').toBe('');
+    expect(files.has('cmd/server/database.go')).toBe(false);
+  });
+
   async function dryRun(name: string, combination: Record<string, unknown>) {
     const template = parse(
       await readFile(join(templates, name, 'template.yaml'), 'utf8'),

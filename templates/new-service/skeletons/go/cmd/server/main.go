@@ -33,7 +33,23 @@ func serve(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return run(ctx, listener, newService())
+	svc := newService()
+{%- if values.database %}
+	// DATABASE_URL comes from the ${{ values.name }}-env secret in Kubernetes.
+	max, err := poolMax()
+	if err != nil {
+		listener.Close()
+		return err
+	}
+	db, err := openDatabase(os.Getenv("DATABASE_URL"), max)
+	if err != nil {
+		listener.Close()
+		return err
+	}
+	defer db.close()
+	svc.db = db
+{%- endif %}
+	return run(ctx, listener, svc)
 }
 
 func listenAddress() string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -19,12 +20,20 @@ const (
 )
 
 // service answers liveness, readiness and Prometheus metrics; readiness is
-// true only while the service takes traffic.
+// true only while the service takes traffic (and reaches db, when it has one).
 type service struct {
 	ready    atomic.Bool
+	db       dependency
 	mu       sync.Mutex
 	requests map[string]int
 	seconds  map[string]*histogram
+}
+
+// dependency is something the service cannot answer without (its database),
+// so readiness asks it, and whose series /metrics shows too.
+type dependency interface {
+	ping(ctx context.Context) error
+	render(b *strings.Builder)
 }
 
 // Upper bounds of the latency buckets, the same in every runtime.
@@ -48,6 +57,27 @@ func (h *histogram) observe(seconds float64) {
 	h.count++
 }
 
+// write renders the histogram's series; labels is empty or a list such as
+// `method="GET"`.
+func (h *histogram) write(b *strings.Builder, name, labels string) {
+	sep := ""
+	if labels != "" {
+		sep = ","
+	}
+	for i, bound := range buckets {
+		le := strconv.FormatFloat(bound, 'g', -1, 64)
+		b.WriteString(name + "_bucket{" + labels + sep + "le=\"" + le + "\"} " + strconv.Itoa(h.counts[i]) + "\n")
+	}
+	b.WriteString(name + "_bucket{" + labels + sep + "le=\"+Inf\"} " + strconv.Itoa(h.count) + "\n")
+	if labels != "" {
+		labels = "{" + labels + "}"
+	}
+	b.WriteString(name + "_sum" + labels + " " + strconv.FormatFloat(h.sum, 'g', -1, 64) + "\n")
+	b.WriteString(name + "_count" + labels + " " + strconv.Itoa(h.count) + "\n")
+}
+
+func newHistogram() *histogram { return &histogram{counts: make([]int, len(buckets))} }
+
 func newService() *service {
 	return &service{requests: map[string]int{}, seconds: map[string]*histogram{}}
 }
@@ -67,10 +97,11 @@ func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case r.Method == http.MethodGet && r.URL.Path == healthPath:
 		writeJSON(w, status, map[string]string{"status": "ok"})
 	case r.Method == http.MethodGet && r.URL.Path == readinessPath:
-		if !s.ready.Load() {
+		ready := s.ready.Load() && s.reachesDependency(r.Context())
+		if !ready {
 			status = http.StatusServiceUnavailable
 		}
-		writeJSON(w, status, map[string]bool{"ready": s.ready.Load()})
+		writeJSON(w, status, map[string]bool{"ready": ready})
 	case r.Method == http.MethodGet && r.URL.Path == metricsPath:
 		w.Header().Set("content-type", "text/plain; version=0.0.4")
 		fmt.Fprint(w, s.render())
@@ -84,11 +115,22 @@ func (s *service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	durationKey := fmt.Sprintf("method=%q,route=%q", r.Method, route)
 	h, ok := s.seconds[durationKey]
 	if !ok {
-		h = &histogram{counts: make([]int, len(buckets))}
+		h = newHistogram()
 		s.seconds[durationKey] = h
 	}
 	h.observe(time.Since(started).Seconds())
 	s.mu.Unlock()
+}
+
+// reachesDependency is true without a dependency, or when it answers in
+// time, so the load balancer stops sending requests that could only fail.
+func (s *service) reachesDependency(ctx context.Context) bool {
+	if s.db == nil {
+		return true
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	return s.db.ping(ctx) == nil
 }
 
 func (s *service) render() string {
@@ -102,14 +144,10 @@ func (s *service) render() string {
 	}
 	b.WriteString("# HELP http_request_duration_seconds Time to answer HTTP requests.\n# TYPE http_request_duration_seconds histogram\n")
 	for _, key := range sortedKeys(s.seconds) {
-		h := s.seconds[key]
-		for i, bound := range buckets {
-			le := strconv.FormatFloat(bound, 'g', -1, 64)
-			b.WriteString("http_request_duration_seconds_bucket{" + key + ",le=\"" + le + "\"} " + strconv.Itoa(h.counts[i]) + "\n")
-		}
-		b.WriteString("http_request_duration_seconds_bucket{" + key + ",le=\"+Inf\"} " + strconv.Itoa(h.count) + "\n")
-		b.WriteString("http_request_duration_seconds_sum{" + key + "} " + strconv.FormatFloat(h.sum, 'g', -1, 64) + "\n")
-		b.WriteString("http_request_duration_seconds_count{" + key + "} " + strconv.Itoa(h.count) + "\n")
+		s.seconds[key].write(&b, "http_request_duration_seconds", key)
+	}
+	if s.db != nil {
+		s.db.render(&b)
 	}
 	return b.String()
 }

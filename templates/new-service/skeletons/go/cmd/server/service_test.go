@@ -74,6 +74,9 @@ func TestRunServesUntilStopped(t *testing.T) {
 
 func TestServeListensOnPort(t *testing.T) {
 	t.Setenv("PORT", "0")
+{%- if values.database %}
+	t.Setenv("DATABASE_URL", "postgresql://service@127.0.0.1:1/service")
+{%- endif %}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if err := serve(ctx); err != nil {
