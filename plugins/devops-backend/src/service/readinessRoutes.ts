@@ -1,7 +1,8 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type { Request, Router } from 'express';
+import type { Request } from 'express';
 import type { OverviewService } from '../overview/OverviewService';
 import type { ReadinessService } from '../readiness/ReadinessService';
+import type { SpecRoutes } from './specRoutes';
 import { overviewQuerySchema, parseInput } from './validation';
 
 /**
@@ -10,21 +11,23 @@ import { overviewQuerySchema, parseInput } from './validation';
  * through the readiness checks rather than from one store.
  */
 export function addReadinessRoutes(
-  router: Router,
+  routes: SpecRoutes,
   options: {
     httpAuth: HttpAuthService;
     readiness: ReadinessService;
     overview: OverviewService;
-    entityPath: string;
     authorizedEntityRef: (req: Request) => Promise<string>;
   },
 ) {
-  router.get(`${options.entityPath}/readiness`, async (req, res) => {
-    const entityRef = await options.authorizedEntityRef(req);
-    res.json(await options.readiness.entityReadiness(entityRef));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/readiness',
+    async (req, res) => {
+      const entityRef = await options.authorizedEntityRef(req);
+      res.json(await options.readiness.entityReadiness(entityRef));
+    },
+  );
 
-  router.get('/v1/overview', async (req, res) => {
+  routes.get('/v1/overview', async (req, res) => {
     const credentials = await options.httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });

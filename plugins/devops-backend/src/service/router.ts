@@ -23,6 +23,7 @@ import type { SummaryService } from '../summary/SummaryService';
 import { databaseUnavailableHandler } from './databaseAvailability';
 import { addReadinessRoutes } from './readinessRoutes';
 import { unexpectedErrorHandler } from './unexpectedErrors';
+import { specRoutes } from './specRoutes';
 import { rejectUnstorableText } from './unstorableText';
 import {
   alertsQuerySchema,
@@ -107,9 +108,9 @@ export async function createRouter(
     return entityRef;
   }
 
-  const entityPath = '/v1/entities/:kind/:namespace/:name';
+  const routes = specRoutes(router);
 
-  router.post('/v1/alerts/alertmanager', async (req, res) => {
+  routes.post('/v1/alerts/alertmanager', async (req, res) => {
     await requireService(req);
     const payload = parseInput(
       schemas.alertmanagerWebhook,
@@ -120,20 +121,23 @@ export async function createRouter(
     res.status(200).json({ received });
   });
 
-  router.get(`${entityPath}/alerts`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    const query = parseInput(alertsQuerySchema, req.query, 'query');
-    res.json(await options.alerts.entityAlerts(entityRef, query));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/alerts',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      const query = parseInput(alertsQuerySchema, req.query, 'query');
+      res.json(await options.alerts.entityAlerts(entityRef, query));
+    },
+  );
 
-  router.post('/v1/deployments', async (req, res) => {
+  routes.post('/v1/deployments', async (req, res) => {
     await requireService(req);
     const input = parseInput(schemas.deploymentInput, req.body, 'deployment');
     const { deployment, created } = await options.deployments.record(input);
     res.status(created ? 201 : 200).json(deployment);
   });
 
-  router.post('/v1/migrations', async (req, res) => {
+  routes.post('/v1/migrations', async (req, res) => {
     await requireService(req);
     const input = parseInput(
       schemas.migrationReport,
@@ -143,46 +147,60 @@ export async function createRouter(
     res.status(200).json(await options.migrations.record(input));
   });
 
-  router.get(`${entityPath}/deployments`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    const query = parseInput(deploymentsQuerySchema, req.query, 'query');
-    res.json(await options.deployments.list(entityRef, query));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/deployments',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      const query = parseInput(deploymentsQuerySchema, req.query, 'query');
+      res.json(await options.deployments.list(entityRef, query));
+    },
+  );
 
-  router.get(`${entityPath}/migrations`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    const query = parseInput(migrationsQuerySchema, req.query, 'query');
-    res.json(
-      await options.migrations.entityMigrations(entityRef, query.environment),
-    );
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/migrations',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      const query = parseInput(migrationsQuerySchema, req.query, 'query');
+      res.json(
+        await options.migrations.entityMigrations(entityRef, query.environment),
+      );
+    },
+  );
 
-  router.get(`${entityPath}/summary`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    res.json(await options.summaries.entitySummary(entityRef));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/summary',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      res.json(await options.summaries.entitySummary(entityRef));
+    },
+  );
 
-  router.get(`${entityPath}/dora`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    const query = parseInput(doraQuerySchema, req.query, 'query');
-    res.json(await options.deployments.dora(entityRef, query));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/dora',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      const query = parseInput(doraQuerySchema, req.query, 'query');
+      res.json(await options.deployments.dora(entityRef, query));
+    },
+  );
 
-  router.get(`${entityPath}/health`, async (req, res) => {
-    const entityRef = await authorizedEntityRef(req);
-    const query = parseInput(healthQuerySchema, req.query, 'query');
-    res.json(await options.health.entityHealth(entityRef, query));
-  });
+  routes.get(
+    '/v1/entities/{kind}/{namespace}/{name}/health',
+    async (req, res) => {
+      const entityRef = await authorizedEntityRef(req);
+      const query = parseInput(healthQuerySchema, req.query, 'query');
+      res.json(await options.health.entityHealth(entityRef, query));
+    },
+  );
 
-  addReadinessRoutes(router, {
+  addReadinessRoutes(routes, {
     httpAuth,
     readiness: options.readiness,
     overview: options.overview,
-    entityPath,
     authorizedEntityRef,
   });
 
-  router.get('/v1/environments', async (req, res) => {
+  routes.get('/v1/environments', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json({ environments: options.environments });
   });

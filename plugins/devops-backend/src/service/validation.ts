@@ -5,6 +5,10 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
+  type DeploymentInput,
+  type DevopsApiOperations,
+  type DevopsApiPaths,
+  type MigrationReportInput,
   DEPLOYMENT_STATUSES,
   DEPLOYMENT_STRATEGIES,
   DEVOPS_ENVIRONMENT_NAME_PATTERN,
@@ -16,6 +20,20 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { createAlertmanagerWebhookSchema } from '../alerts/alertmanagerPayload';
 import type { IngestionLimits } from '../config/ingestionConfig';
+
+/**
+ * A zod schema whose output is `T`: the shape the OpenAPI spec gives that
+ * request body or query, so a schema that lets through something the spec
+ * does not describe fails the type check.
+ */
+type Parses<T> = z.ZodType<T, z.ZodTypeDef, unknown>;
+
+type Query<Op extends keyof DevopsApiOperations> = NonNullable<
+  DevopsApiOperations[Op]['parameters']['query']
+>;
+
+type AlertmanagerWebhook =
+  DevopsApiPaths['/v1/alerts/alertmanager']['post']['requestBody']['content']['application/json'];
 
 /** Catalog refs are case-insensitive; the store keeps them lower-cased. */
 export function normalizeEntityRef(ref: string): string {
@@ -202,9 +220,11 @@ export function createIngestionSchemas(limits: IngestionLimits) {
     });
 
   return {
-    deploymentInput,
-    migrationReport,
-    alertmanagerWebhook: createAlertmanagerWebhookSchema(limits.maxClockSkewMs),
+    deploymentInput: deploymentInput satisfies Parses<DeploymentInput>,
+    migrationReport: migrationReport satisfies Parses<MigrationReportInput>,
+    alertmanagerWebhook: createAlertmanagerWebhookSchema(
+      limits.maxClockSkewMs,
+    ) satisfies Parses<AlertmanagerWebhook>,
   };
 }
 
@@ -216,22 +236,22 @@ export const deploymentsQuerySchema = z.object({
   status: z.enum(DEPLOYMENT_STATUSES).optional(),
   limit: positiveInt(500, 50),
   cursor: z.string().max(512).optional(),
-});
+}) satisfies Parses<Query<'ListDeployments'>>;
 
 export const migrationsQuerySchema = z.object({
   environment: environment.optional(),
-});
+}) satisfies Parses<Query<'GetEntityMigrations'>>;
 
 export const doraQuerySchema = z.object({
   environment: environment.default('production'),
   days: positiveInt(365, 30),
-});
+}) satisfies Parses<Query<'GetDoraMetrics'>>;
 
 export const alertsQuerySchema = z.object({
   state: z.enum(['firing', 'resolved', 'all']).default('firing'),
   limit: positiveInt(500, 100),
   cursor: z.string().max(512).optional(),
-});
+}) satisfies Parses<Query<'GetEntityAlerts'>>;
 
 export const healthQuerySchema = z.object({
   environment: environment.optional(),
@@ -240,7 +260,7 @@ export const healthQuerySchema = z.object({
       message: 'must be within the last 31 days',
     })
     .optional(),
-});
+}) satisfies Parses<Query<'GetEntityHealth'>>;
 
 const catalogRef = (defaultKind: string) =>
   z
@@ -276,7 +296,7 @@ export const overviewQuerySchema = z
     limit: positiveInt(100, 25),
     cursor: z.string().min(1).max(1024).optional(),
   })
-  .strict();
+  .strict() satisfies Parses<Query<'GetOverview'>>;
 
 function describe(path: (string | number)[]): string {
   let out = '';

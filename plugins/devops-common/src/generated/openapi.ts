@@ -328,7 +328,10 @@ export interface components {
       startedAt?: components['schemas']['Timestamp'];
       /** @description When the rollout reached its final status. DORA figures place a deployment at this time (else `startedAt`, else when it was reported). */
       finishedAt?: components['schemas']['Timestamp'];
-      /** @description The commit deployed, 7 to 64 hex characters. */
+      /**
+       * @description The commit deployed, 7 to 64 hex characters.
+       * @example 3f9a2c1
+       */
       commitSha?: string;
       /** @description When that commit was made: the start of the DORA lead time, which is only measured for deployments that carry it and `finishedAt`. */
       commitTime?: components['schemas']['Timestamp'];
@@ -337,6 +340,7 @@ export interface components {
       /**
        * Format: uri
        * @description An absolute http or https link, for example to the pipeline run; anything else is refused.
+       * @example https://ci.example.com/runs/42
        */
       url?: string;
       /** @description The id or externalId of the deployment this one rolls back: when this one succeeds, that one is marked `rolled_back`. */
