@@ -34,19 +34,23 @@ export class ToolMissingError extends Error {
 /**
  * Runs a command and returns its exit code and output; a non-zero exit is
  * an answer, not an error. Throws {@link ToolMissingError} when the command
- * does not exist.
+ * does not exist. `options.env` is added to the current environment.
  */
 export function runTool(
   command: string,
   args: string[],
-  options: { cwd?: string } = {},
+  options: { cwd?: string; env?: Record<string, string> } = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       command,
       args,
       // The current environment, read at call time (its PATH finds the tool).
-      { cwd: options.cwd, env: process.env, maxBuffer: 32 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env },
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
           reject(new ToolMissingError(command));

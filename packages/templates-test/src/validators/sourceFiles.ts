@@ -3,6 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { Finding, RenderedWorkspace } from '../Finding';
+import {
+  goCommand,
+  GoMissingError,
+  GoModuleMissingError,
+  type GoCommand,
+} from './goToolchain';
 import { javaClasspath, JavaLibraryMissingError } from './javaLibraries';
 import { runTool, ToolMissingError } from './runTool';
 
@@ -205,7 +211,15 @@ async function checkJava(
   }
 }
 
-/** `go vet` where Go is installed; a warning says so where it is not. */
+/** The last lines of a tool's output, enough to show what failed. */
+const tail = (text: string, lines = 40) =>
+  text.trim().split('\n').slice(-lines).join('\n');
+
+/**
+ * `go vet` and `go test` on each module where a Go as new as its go.mod
+ * runs (its requirements built from their Debian sources, see
+ * goToolchain.ts); a warning says so where Go is not installed.
+ */
 async function checkGo(
   workspace: RenderedWorkspace,
   goMods: string[],
@@ -213,29 +227,44 @@ async function checkGo(
   const findings: Finding[] = [];
   for (const goMod of goMods) {
     const moduleDir = join(workspace.dir, goMod, '..');
+    let command: GoCommand;
     try {
-      const { code, stderr } = await runTool('go', ['vet', './...'], {
-        cwd: moduleDir,
-      });
-      if (code !== 0) {
+      command = await goCommand(
+        moduleDir,
+        workspace.files.find(f => f.path === goMod)!.content.toString('utf8'),
+      );
+    } catch (error) {
+      if (
+        error instanceof GoMissingError ||
+        error instanceof GoModuleMissingError
+      ) {
+        findings.push(error.finding(goMod));
+        continue;
+      }
+      throw error;
+    }
+    try {
+      const vet = await command.run(['vet', './...']);
+      if (vet.code !== 0) {
         findings.push({
           file: goMod,
           rule: 'source/go',
-          message: `go vet refuses the module: ${stderr.trim()}`,
+          message: `go vet refuses the module: ${vet.stderr.trim()}`,
+          severity: 'error',
+        });
+        continue;
+      }
+      const test = await command.run(['test', './...']);
+      if (test.code !== 0) {
+        findings.push({
+          file: goMod,
+          rule: 'source/go-test',
+          message: `go test fails: ${tail(`${test.stdout}\n${test.stderr}`)}`,
           severity: 'error',
         });
       }
-    } catch (error) {
-      if (!(error instanceof ToolMissingError)) {
-        throw error;
-      }
-      findings.push({
-        file: goMod,
-        rule: 'source/go-missing',
-        message:
-          'Go is not installed, so the Go sources were not vetted (install golang-go to check them)',
-        severity: 'warning',
-      });
+    } finally {
+      await command.dispose();
     }
   }
   return findings;
@@ -243,8 +272,9 @@ async function checkGo(
 
 /**
  * Every generated source and data file still parses (JSON, YAML, XML,
- * Python, Java, Go where installed), and no value a template was given
- * escaped its string to become a key, element or statement of its own.
+ * Python, Java, Go where installed, whose tests must pass too), and no
+ * value a template was given escaped its string to become a key, element
+ * or statement of its own.
  */
 export async function validateSourceFiles(
   workspace: RenderedWorkspace,

@@ -4,6 +4,7 @@ import type { Finding, RenderedWorkspace } from '../../Finding';
 import { readAlertFiles } from './alertRuleFiles';
 import { promqlMetricNames } from './promqlMetrics';
 import { pushedMetrics } from './pushedMetrics';
+import { scrapeGoService } from './scrapeGoService';
 import { scrapeJavaService } from './scrapeJavaService';
 import { scrapeNodeService } from './scrapeNodeService';
 import { standardExporterOf } from './standardExporters';
@@ -36,12 +37,12 @@ const codeOf = (content: Buffer) =>
  * Every metric an alert rule uses is real: a standard exporter publishes it
  * (see standardExporters.ts), a generated `.devops/` script pushes it to a
  * Pushgateway (pushedMetrics.ts), or the service exports it. A rendered
- * node service, or a java one that needs only the JDK, is started and its
- * `/metrics` scraped; a service this machine cannot run (python without its
- * packages, go without a toolchain) must at least name the metric in its
- * source, outside comments and tests; a rendering without a service (a pull
- * request to an existing one) gets a warning listing what its service must
- * export.
+ * node service, a java one compiled with javac or a go one built with
+ * go build is started and its `/metrics` scraped; a service this machine
+ * cannot run (python without its packages, go or java without their
+ * toolchain) must at least name the metric in its source, outside comments
+ * and tests; a rendering without a service (a pull request to an existing
+ * one) gets a warning listing what its service must export.
  */
 export async function validateAlertMetrics(
   workspace: RenderedWorkspace,
@@ -60,11 +61,21 @@ export async function validateAlertMetrics(
     )
     .map(f => codeOf(f.content));
   const pushed = pushedMetrics(workspace);
+  const isGo = workspace.files.some(f => f.path === 'go.mod');
+  let serviceFile = 'pom.xml';
+  if (runnable) {
+    serviceFile = 'package.json';
+  } else if (isGo) {
+    serviceFile = 'go.mod';
+  }
   let scraped: Set<string> | undefined;
   let scrapedHow = 'scraped /metrics after npm start';
   try {
     if (runnable) {
       scraped = await scrapeNodeService(workspace.dir);
+    } else if (isGo) {
+      scraped = await scrapeGoService(workspace);
+      scrapedHow = 'scraped /metrics of the service built with go build';
     } else {
       scraped = await scrapeJavaService(workspace);
       scrapedHow = 'scraped /metrics of the service compiled with javac';
@@ -72,7 +83,7 @@ export async function validateAlertMetrics(
   } catch (error) {
     return [
       {
-        file: runnable ? 'package.json' : 'pom.xml',
+        file: serviceFile,
         rule: 'alert-metrics/scrape-failed',
         message: `Could not start the service and scrape its /metrics: ${String(
           (error as Error)?.message ?? error,
