@@ -6,6 +6,7 @@
  */
 
 export * from './alerts';
+export * from './api';
 export * from './annotations';
 export * from './deployments';
 export * from './doraBands';

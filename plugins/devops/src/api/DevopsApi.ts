@@ -2,7 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   DeploymentPage,
-  DeploymentStatus,
+  DevopsApiQuery,
+  DevopsApiResponseBody,
   DoraMetrics,
   EntityAlerts,
   EntityHealth,
@@ -13,64 +14,31 @@ import type {
 } from '@backstage-devops/plugin-devops-common';
 
 /**
- * Environments the DevOps backend is configured with, in promotion order.
+ * Environments the DevOps backend is configured with, in promotion order:
+ * the API spec's `EnvironmentList` schema.
  *
  * @public
  */
-export interface DevopsEnvironmentsResponse {
-  /**
-   * The `devops.environments` list of the backend's config (development,
-   * staging, production when unset). An entity may override it with its
-   * `devops/environments` annotation.
-   */
-  environments: string[];
-}
+export type DevopsEnvironmentsResponse =
+  DevopsApiResponseBody<'GetEnvironments'>;
 
 /**
- * Filters and paging of an entity's deployment history.
+ * Filters and paging of an entity's deployment history: the query
+ * parameters of the API spec's `ListDeployments` operation.
  *
  * @public
  */
-export interface ListDeploymentsRequest {
-  /** Only deployments to this environment; all environments without it. */
-  environment?: string;
-  /** Only deployments with this status; every status without it. */
-  status?: DeploymentStatus;
-  /** Deployments per page, 1–500; 50 without it. */
-  limit?: number;
-  /** The `nextCursor` of the previous page; the newest page without it. */
-  cursor?: string;
-}
+export type ListDeploymentsRequest = DevopsApiQuery<'ListDeployments'>;
 
 /**
- * Filters and paging of the catalog-wide overview. `owner`, `system`,
+ * Filters and paging of the catalog-wide overview: the query parameters of
+ * the API spec's `GetOverview` operation. `kind`, `owner`, `system`,
  * `lifecycle` and `environment` narrow the entities; `doraEnvironment` picks
  * the environment the DORA figures are computed for.
  *
  * @public
  */
-export interface GetOverviewRequest {
-  /**
-   * Only entities owned by this group, as a name or entity ref, for example
-   * `payments` or `group:default/payments`.
-   */
-  owner?: string;
-  /** Only entities of this system, as a name or entity ref. */
-  system?: string;
-  /** Only entities with this `spec.lifecycle` (case-insensitive). */
-  lifecycle?: string;
-  /** Only entities that have this environment; all entities without it. */
-  environment?: string;
-  /**
-   * The environment of every entry's DORA figures; without it, each
-   * entity's production environment.
-   */
-  doraEnvironment?: string;
-  /** Entries per page, 1–100; 25 without it. */
-  limit?: number;
-  /** The `nextCursor` of the previous page; the first page without it. */
-  cursor?: string;
-}
+export type GetOverviewRequest = DevopsApiQuery<'GetOverview'>;
 
 /**
  * Reads what the DevOps backend knows about catalog entities. Every method
@@ -105,7 +73,7 @@ export interface DevopsApi {
    */
   getDora(
     entity: CompoundEntityRef,
-    request?: { environment?: string; days?: number },
+    request?: DevopsApiQuery<'GetDoraMetrics'>,
   ): Promise<DoraMetrics>;
   /**
    * An entity's health per environment since `since` (an ISO 8601 time at
@@ -113,7 +81,7 @@ export interface DevopsApi {
    */
   getHealth(
     entity: CompoundEntityRef,
-    request?: { since?: string },
+    request?: Pick<DevopsApiQuery<'GetEntityHealth'>, 'since'>,
   ): Promise<EntityHealth>;
   /**
    * The first page of alerts routed to an entity in the given state
@@ -121,7 +89,7 @@ export interface DevopsApi {
    */
   getAlerts(
     entity: CompoundEntityRef,
-    request?: { state?: 'firing' | 'resolved' | 'all' },
+    request?: Pick<DevopsApiQuery<'GetEntityAlerts'>, 'state'>,
   ): Promise<EntityAlerts>;
   /** Evaluates every enabled production-readiness check for an entity now. */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness>;

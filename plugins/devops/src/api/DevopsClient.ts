@@ -3,6 +3,9 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   DeploymentPage,
+  DevopsApiOperations,
+  DevopsApiQuery,
+  DevopsApiResponseBody,
   DoraMetrics,
   EntityAlerts,
   EntityHealth,
@@ -17,8 +20,6 @@ import type {
   GetOverviewRequest,
   ListDeploymentsRequest,
 } from './DevopsApi';
-
-type Query = Record<string, string | number | undefined>;
 
 /**
  * Talks to the DevOps backend through Backstage's discovery and fetch APIs,
@@ -41,12 +42,12 @@ export class DevopsClient implements DevopsApi {
 
   /** {@inheritDoc DevopsApi.getEnvironments} */
   getEnvironments(): Promise<DevopsEnvironmentsResponse> {
-    return this.get('/v1/environments');
+    return this.get<'GetEnvironments'>('/v1/environments');
   }
 
   /** {@inheritDoc DevopsApi.getSummary} */
   getSummary(entity: CompoundEntityRef): Promise<EntitySummary> {
-    return this.get(this.entityPath(entity, 'summary'));
+    return this.get<'GetEntitySummary'>(this.entityPath(entity, 'summary'));
   }
 
   /** {@inheritDoc DevopsApi.listDeployments} */
@@ -54,59 +55,55 @@ export class DevopsClient implements DevopsApi {
     entity: CompoundEntityRef,
     request: ListDeploymentsRequest = {},
   ): Promise<DeploymentPage> {
-    return this.get(this.entityPath(entity, 'deployments'), {
-      environment: request.environment,
-      status: request.status,
-      limit: request.limit,
-      cursor: request.cursor,
-    });
+    return this.get<'ListDeployments'>(
+      this.entityPath(entity, 'deployments'),
+      request,
+    );
   }
 
   /** {@inheritDoc DevopsApi.getMigrations} */
   getMigrations(entity: CompoundEntityRef): Promise<EntityMigrations> {
-    return this.get(this.entityPath(entity, 'migrations'));
+    return this.get<'GetEntityMigrations'>(
+      this.entityPath(entity, 'migrations'),
+    );
   }
 
   /** {@inheritDoc DevopsApi.getDora} */
   getDora(
     entity: CompoundEntityRef,
-    request: { environment?: string; days?: number } = {},
+    request: DevopsApiQuery<'GetDoraMetrics'> = {},
   ): Promise<DoraMetrics> {
-    return this.get(this.entityPath(entity, 'dora'), request);
+    return this.get<'GetDoraMetrics'>(this.entityPath(entity, 'dora'), request);
   }
 
   /** {@inheritDoc DevopsApi.getHealth} */
   getHealth(
     entity: CompoundEntityRef,
-    request: { since?: string } = {},
+    request: Pick<DevopsApiQuery<'GetEntityHealth'>, 'since'> = {},
   ): Promise<EntityHealth> {
-    return this.get(this.entityPath(entity, 'health'), request);
+    return this.get<'GetEntityHealth'>(this.entityPath(entity, 'health'), {
+      since: request.since,
+    });
   }
 
   /** {@inheritDoc DevopsApi.getAlerts} */
   getAlerts(
     entity: CompoundEntityRef,
-    request: { state?: 'firing' | 'resolved' | 'all' } = {},
+    request: Pick<DevopsApiQuery<'GetEntityAlerts'>, 'state'> = {},
   ): Promise<EntityAlerts> {
-    return this.get(this.entityPath(entity, 'alerts'), request);
+    return this.get<'GetEntityAlerts'>(this.entityPath(entity, 'alerts'), {
+      state: request.state,
+    });
   }
 
   /** {@inheritDoc DevopsApi.getReadiness} */
   getReadiness(entity: CompoundEntityRef): Promise<EntityReadiness> {
-    return this.get(this.entityPath(entity, 'readiness'));
+    return this.get<'GetEntityReadiness'>(this.entityPath(entity, 'readiness'));
   }
 
   /** {@inheritDoc DevopsApi.getOverview} */
   getOverview(request: GetOverviewRequest = {}): Promise<OverviewPage> {
-    return this.get('/v1/overview', {
-      owner: request.owner,
-      system: request.system,
-      lifecycle: request.lifecycle,
-      environment: request.environment,
-      doraEnvironment: request.doraEnvironment,
-      limit: request.limit,
-      cursor: request.cursor,
-    });
+    return this.get<'GetOverview'>('/v1/overview', request);
   }
 
   private entityPath(entity: CompoundEntityRef, resource: string): string {
@@ -116,10 +113,17 @@ export class DevopsClient implements DevopsApi {
     return `/v1/entities/${parts.join('/')}/${resource}`;
   }
 
-  private async get<T>(path: string, query: Query = {}): Promise<T> {
+  /**
+   * GETs `path`, the operation `Op` of the API spec, with its query
+   * parameters; the answer is typed by the spec's 200 response.
+   */
+  private async get<Op extends keyof DevopsApiOperations>(
+    path: string,
+    query: DevopsApiQuery<Op> = {},
+  ): Promise<DevopsApiResponseBody<Op>> {
     const baseUrl = await this.discoveryApi.getBaseUrl('devops');
     const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
+    for (const [key, value] of Object.entries<unknown>(query)) {
       if (value !== undefined && value !== '') {
         params.set(key, String(value));
       }
@@ -131,6 +135,6 @@ export class DevopsClient implements DevopsApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return (await response.json()) as DevopsApiResponseBody<Op>;
   }
 }
