@@ -103,6 +103,22 @@ function document(nodes, spec) {
   return nodes;
 }
 
+// openapi-typescript writes JSDoc tags that TSDoc, and so API Extractor,
+// does not know: `@description` (the text is the description already, so it
+// becomes its own paragraph), `@enum {string}` (the union type says it) and
+// `@default` (TSDoc's `@defaultValue`).
+function asTsdoc(source) {
+  return source
+    .replace(/^[ \t]*(\/\*)?\* @enum \{\w+\}( \*\/)?\n/gm, '')
+    .replace(/^([ \t]*)\* @description /gm, (_, indent, offset, all) =>
+      /\*\s[^\n]*\n$/.test(all.slice(0, offset))
+        ? `${indent}*\n${indent}* `
+        : `${indent}* `,
+    )
+    .replace(/\/\*\* @description /g, '/** ')
+    .replace(/^([ \t]*)\* @default /gm, '$1* @defaultValue ');
+}
+
 async function generate() {
   const specText = await readFile(specPath, 'utf8');
   const nodes = await openapiTS(pathToFileURL(specPath), {
@@ -119,7 +135,7 @@ async function generate() {
     '',
     '',
   ].join('\n');
-  const body = astToString(document(nodes, parse(specText)));
+  const body = asTsdoc(astToString(document(nodes, parse(specText))));
   const options = (await prettier.resolveConfig(outPath)) ?? {};
   return prettier.format(header + body, { ...options, filepath: outPath });
 }

@@ -24,7 +24,8 @@ export interface paths {
     put?: never;
     /**
      * Record a deployment, or update the one with the same externalId.
-     * @description Replays never duplicate: the same externalId updates the same deployment. Without an externalId, a report that carries startedAt is identified by environment, version and startedAt. A finished deployment never moves back to queued or in_progress; succeeded may still become failed or rolled_back, failed may become rolled_back. A succeeded deployment with rollbackOf marks the deployment it names (by id or externalId) as rolled_back. History is ordered by startedAt, else finishedAt, else the time the first report arrived. Times more than `devops.ingestion.maxClockSkew` (default 5 minutes) in the future, entity kinds outside `devops.ingestion.entityKinds` (default Component and Resource), URLs other than http(s), NUL characters and lone surrogates are refused with 400 naming the field.
+     *
+     * Replays never duplicate: the same externalId updates the same deployment. Without an externalId, a report that carries startedAt is identified by environment, version and startedAt. A finished deployment never moves back to queued or in_progress; succeeded may still become failed or rolled_back, failed may become rolled_back. A succeeded deployment with rollbackOf marks the deployment it names (by id or externalId) as rolled_back. History is ordered by startedAt, else finishedAt, else the time the first report arrived. Times more than `devops.ingestion.maxClockSkew` (default 5 minutes) in the future, entity kinds outside `devops.ingestion.entityKinds` (default Component and Resource), URLs other than http(s), NUL characters and lone surrogates are refused with 400 naming the field.
      */
     post: operations['RecordDeployment'];
     delete?: never;
@@ -47,7 +48,8 @@ export interface paths {
     put?: never;
     /**
      * Record what a migration runner found in one environment.
-     * @description History is kept: a report never erases what an earlier one said. Each migration whose state differs from the stored one gets a new revision; repeated states change nothing, so replays are harmless.
+     *
+     * History is kept: a report never erases what an earlier one said. Each migration whose state differs from the stored one gets a new revision; repeated states change nothing, so replays are harmless.
      */
     post: operations['RecordMigrationReport'];
     delete?: never;
@@ -70,7 +72,8 @@ export interface paths {
     put?: never;
     /**
      * Receive a Prometheus Alertmanager webhook notification (version 4).
-     * @description Point an Alertmanager `webhook_configs` receiver here with `send_resolved: true` and `http_config.authorization` carrying the external access token. Firing and resolved notifications update the same alert, keyed by its fingerprint; a notification older than what is stored changes nothing. A fingerprint repeated within one notification keeps its newest state and the other alerts are stored too. A startsAt (or a resolved alert's endsAt) more than the allowed clock skew in the future is refused with 400; a generatorURL, externalURL or runbook_url annotation that is not http(s) is dropped and the alert kept.
+     *
+     * Point an Alertmanager `webhook_configs` receiver here with `send_resolved: true` and `http_config.authorization` carrying the external access token. Firing and resolved notifications update the same alert, keyed by its fingerprint; a notification older than what is stored changes nothing. A fingerprint repeated within one notification keeps its newest state and the other alerts are stored too. A startsAt (or a resolved alert's endsAt) more than the allowed clock skew in the future is refused with 400; a generatorURL, externalURL or runbook_url annotation that is not http(s) is dropped and the alert kept.
      */
     post: operations['ReceiveAlertmanagerWebhook'];
     delete?: never;
@@ -91,7 +94,8 @@ export interface paths {
     };
     /**
      * Alerts routed to the entity, with firing counts by severity and the source's freshness.
-     * @description An alert belongs to the entity when its labels match the entity's `devops/alert-selector`, or else when its `backstage_entity` label names the entity or its `service` label equals the entity name.
+     *
+     * An alert belongs to the entity when its labels match the entity's `devops/alert-selector`, or else when its `backstage_entity` label names the entity or its `service` label equals the entity name.
      */
     get: operations['GetEntityAlerts'];
     put?: never;
@@ -214,7 +218,8 @@ export interface paths {
     };
     /**
      * Production-readiness checks of the entity, each with its result and the fact behind it.
-     * @description Evaluates every enabled check (the built-in ones and those backend modules add through devopsReadinessChecksExtensionPoint) now. A check is `unknown` while the data to decide it is not there yet. The score is the share of decided checks that pass, 0 to 100, and absent while no check is decided.
+     *
+     * Evaluates every enabled check (the built-in ones and those backend modules add through devopsReadinessChecksExtensionPoint) now. A check is `unknown` while the data to decide it is not there yet. The score is the share of decided checks that pass, 0 to 100, and absent while no check is decided.
      */
     get: operations['GetEntityReadiness'];
     put?: never;
@@ -237,7 +242,8 @@ export interface paths {
     };
     /**
      * Catalog entities the caller may read, with versions, health, alerts, readiness and DORA.
-     * @description Lists catalog entities (Components unless `kind` says otherwise) ordered by entity ref, leaving out those the `devops.entity.read` permission hides from the caller. The catalog is read with the plugin's own credentials and kept for up to 30 seconds, so a new entity can take that long to appear.
+     *
+     * Lists catalog entities (Components unless `kind` says otherwise) ordered by entity ref, leaving out those the `devops.entity.read` permission hides from the caller. The catalog is read with the plugin's own credentials and kept for up to 30 seconds, so a new entity can take that long to appear.
      */
     get: operations['GetOverview'];
     put?: never;
@@ -282,12 +288,12 @@ export interface components {
   schemas: {
     /**
      * Format: date-time
-     * @description ISO 8601 with a time zone offset; responses are in UTC.
+     *
+     * ISO 8601 with a time zone offset; responses are in UTC.
      */
     Timestamp: string;
     /**
-     * @description Where a deployment is in its lifecycle: `queued` and `in_progress` are running states, the others are final. Only `succeeded` deployments count as running a version and as deploys in the DORA deployment frequency; `failed` and `rolled_back` count as change failures.
-     * @enum {string}
+     * Where a deployment is in its lifecycle: `queued` and `in_progress` are running states, the others are final. Only `succeeded` deployments count as running a version and as deploys in the DORA deployment frequency; `failed` and `rolled_back` count as change failures.
      */
     DeploymentStatus:
       | 'queued'
@@ -297,109 +303,107 @@ export interface components {
       | 'rolled_back'
       | 'cancelled';
     /**
-     * @description How a deployment replaced the previous version. Informational: shown on the pages, it does not change how the deployment is counted.
-     * @enum {string}
+     * How a deployment replaced the previous version. Informational: shown on the pages, it does not change how the deployment is counted.
      */
     DeploymentStrategy: 'rolling' | 'blue-green' | 'canary' | 'recreate';
-    /** @description What a CI pipeline sends to `POST /v1/deployments`. Dates are ISO 8601 strings with an offset. */
+    /** What a CI pipeline sends to `POST /v1/deployments`. Dates are ISO 8601 strings with an offset. */
     DeploymentInput: {
       /**
-       * @description The catalog entity deployed, as `kind:namespace/name`, for example `component:default/payments-api`.
+       * The catalog entity deployed, as `kind:namespace/name`, for example `component:default/payments-api`.
        * @example component:default/payments-api
        */
       entityRef: string;
       /**
-       * @description One of the entity's environments (case-insensitive).
+       * One of the entity's environments (case-insensitive).
        * @example production
        */
       environment: string;
       /**
-       * @description The version deployed, as the team names it (tag, semver, image digest); at most 200 characters.
+       * The version deployed, as the team names it (tag, semver, image digest); at most 200 characters.
        * @example 1.4.2
        */
       version: string;
-      /** @description The deployment's status now; report again with the same `externalId` as it changes. */
+      /** The deployment's status now; report again with the same `externalId` as it changes. */
       status: components['schemas']['DeploymentStatus'];
-      /** @description How the new version replaced the old one, when the pipeline knows. */
+      /** How the new version replaced the old one, when the pipeline knows. */
       strategy?: components['schemas']['DeploymentStrategy'];
-      /** @description Idempotency key, for example the CI run id and attempt: the same key updates the same deployment. Without it, a report with `startedAt` is identified by environment, version and `startedAt`, and one without is always a new deployment. */
+      /** Idempotency key, for example the CI run id and attempt: the same key updates the same deployment. Without it, a report with `startedAt` is identified by environment, version and `startedAt`, and one without is always a new deployment. */
       externalId?: string;
-      /** @description When the rollout began; orders the history. */
+      /** When the rollout began; orders the history. */
       startedAt?: components['schemas']['Timestamp'];
-      /** @description When the rollout reached its final status. DORA figures place a deployment at this time (else `startedAt`, else when it was reported). */
+      /** When the rollout reached its final status. DORA figures place a deployment at this time (else `startedAt`, else when it was reported). */
       finishedAt?: components['schemas']['Timestamp'];
       /**
-       * @description The commit deployed, 7 to 64 hex characters.
+       * The commit deployed, 7 to 64 hex characters.
        * @example 3f9a2c1
        */
       commitSha?: string;
-      /** @description When that commit was made: the start of the DORA lead time, which is only measured for deployments that carry it and `finishedAt`. */
+      /** When that commit was made: the start of the DORA lead time, which is only measured for deployments that carry it and `finishedAt`. */
       commitTime?: components['schemas']['Timestamp'];
-      /** @description Who or what triggered the deployment, for display. */
+      /** Who or what triggered the deployment, for display. */
       actor?: string;
       /**
        * Format: uri
-       * @description An absolute http or https link, for example to the pipeline run; anything else is refused.
+       *
+       * An absolute http or https link, for example to the pipeline run; anything else is refused.
        * @example https://ci.example.com/runs/42
        */
       url?: string;
-      /** @description The id or externalId of the deployment this one rolls back: when this one succeeds, that one is marked `rolled_back`. */
+      /** The id or externalId of the deployment this one rolls back: when this one succeeds, that one is marked `rolled_back`. */
       rollbackOf?: string;
-      /** @description Free text shown with the deployment, at most 4000 characters. */
+      /** Free text shown with the deployment, at most 4000 characters. */
       description?: string;
     };
-    /** @description A stored deployment as the API returns it: what was reported, with its idempotency key resolved and the ledger's own id and times. */
+    /** A stored deployment as the API returns it: what was reported, with its idempotency key resolved and the ledger's own id and times. */
     Deployment: {
-      /** @description The ledger's own id; `rollbackOf` may name it. Opaque, do not parse. */
+      /** The ledger's own id; `rollbackOf` may name it. Opaque, do not parse. */
       id: string;
-      /** @description The catalog entity deployed, as `kind:namespace/name`, lower-cased. */
+      /** The catalog entity deployed, as `kind:namespace/name`, lower-cased. */
       entityRef: string;
-      /** @description The environment deployed to, lower-cased. */
+      /** The environment deployed to, lower-cased. */
       environment: string;
-      /** @description The version deployed. */
+      /** The version deployed. */
       version: string;
-      /** @description The deployment's status now. */
+      /** The deployment's status now. */
       status: components['schemas']['DeploymentStatus'];
-      /** @description How the new version replaced the old one, when reported. */
+      /** How the new version replaced the old one, when reported. */
       strategy?: components['schemas']['DeploymentStrategy'];
-      /** @description The reported idempotency key, or one the backend derived (prefixed `auto:`) when the report had none. */
+      /** The reported idempotency key, or one the backend derived (prefixed `auto:`) when the report had none. */
       externalId: string;
-      /** @description When the rollout began, when reported. */
+      /** When the rollout began, when reported. */
       startedAt?: components['schemas']['Timestamp'];
-      /** @description When the rollout reached its final status, when reported. */
+      /** When the rollout reached its final status, when reported. */
       finishedAt?: components['schemas']['Timestamp'];
-      /** @description The commit deployed, lower-cased hex. */
+      /** The commit deployed, lower-cased hex. */
       commitSha?: string;
-      /** @description When that commit was made, when reported. */
+      /** When that commit was made, when reported. */
       commitTime?: components['schemas']['Timestamp'];
-      /** @description Who or what triggered the deployment. */
+      /** Who or what triggered the deployment. */
       actor?: string;
-      /** @description The http(s) link to the pipeline run. */
+      /** The http(s) link to the pipeline run. */
       url?: string;
-      /** @description The id or externalId of the deployment this one rolls back. */
+      /** The id or externalId of the deployment this one rolls back. */
       rollbackOf?: string;
-      /** @description Free text shown with the deployment. */
+      /** Free text shown with the deployment. */
       description?: string;
-      /** @description When the first report of this deployment arrived. */
+      /** When the first report of this deployment arrived. */
       createdAt: components['schemas']['Timestamp'];
-      /** @description When a report last changed this deployment. */
+      /** When a report last changed this deployment. */
       updatedAt: components['schemas']['Timestamp'];
     };
-    /** @description A page of deployments, newest first. */
+    /** A page of deployments, newest first. */
     DeploymentPage: {
-      /** @description Newest first, by `startedAt`, else `finishedAt`, else when the first report arrived. */
+      /** Newest first, by `startedAt`, else `finishedAt`, else when the first report arrived. */
       items: components['schemas']['Deployment'][];
-      /** @description Pass as `cursor` to get the next page; absent on the last page. */
+      /** Pass as `cursor` to get the next page; absent on the last page. */
       nextCursor?: string;
     };
     /**
-     * @description A migration's state in one environment. `pending`: known to the runner but not applied yet; `failed`: its last run failed; `rolled_back`: applied once, then undone.
-     * @enum {string}
+     * A migration's state in one environment. `pending`: known to the runner but not applied yet; `failed`: its last run failed; `rolled_back`: applied once, then undone.
      */
     MigrationStatus: 'applied' | 'pending' | 'failed' | 'rolled_back';
     /**
-     * @description The tool that ran the migrations: those our templates generate runners for, `other` for the rest.
-     * @enum {string}
+     * The tool that ran the migrations: those our templates generate runners for, `other` for the rest.
      */
     MigrationTool:
       | 'flyway'
@@ -408,292 +412,286 @@ export interface components {
       | 'prisma'
       | 'alembic'
       | 'other';
-    /** @description What a pipeline's migration runner sends to `POST /v1/migrations`. */
+    /** What a pipeline's migration runner sends to `POST /v1/migrations`. */
     MigrationReportInput: {
       /**
-       * @description The catalog entity whose database this is, as `kind:namespace/name`.
+       * The catalog entity whose database this is, as `kind:namespace/name`.
        * @example component:default/payments-api
        */
       entityRef: string;
       /**
-       * @description One of the entity's environments (case-insensitive).
+       * One of the entity's environments (case-insensitive).
        * @example staging
        */
       environment: string;
-      /** @description The tool that produced the report. */
+      /** The tool that produced the report. */
       tool: components['schemas']['MigrationTool'];
-      /** @description Every migration the runner knows, 1 to 10,000 of them. Migrations left out keep their stored state. */
+      /** Every migration the runner knows, 1 to 10,000 of them. Migrations left out keep their stored state. */
       migrations: components['schemas']['MigrationInput'][];
     };
-    /** @description One migration of a report. */
+    /** One migration of a report. */
     MigrationInput: {
       /**
-       * @description The tool's id of the migration (version or file name); unique within the report.
+       * The tool's id of the migration (version or file name); unique within the report.
        * @example V1
        */
       id: string;
-      /** @description A readable name, for display. */
+      /** A readable name, for display. */
       name?: string;
-      /** @description The tool's checksum of the migration (Flyway's are integers); environments that applied the same id with different checksums show as drift. */
+      /** The tool's checksum of the migration (Flyway's are integers); environments that applied the same id with different checksums show as drift. */
       checksum?: string | number;
-      /** @description The migration's state in this environment. */
+      /** The migration's state in this environment. */
       status: components['schemas']['MigrationStatus'];
-      /** @description When it was applied. */
+      /** When it was applied. */
       appliedAt?: components['schemas']['Timestamp'];
-      /** @description How long applying it took, in milliseconds. */
+      /** How long applying it took, in milliseconds. */
       durationMs?: number;
     };
-    /** @description What `POST /v1/migrations` recorded. */
+    /** What `POST /v1/migrations` recorded. */
     MigrationReportResult: {
-      /** @description The entity the report was recorded for. */
+      /** The entity the report was recorded for. */
       entityRef: string;
-      /** @description The environment the report was recorded for. */
+      /** The environment the report was recorded for. */
       environment: string;
-      /** @description Migrations whose state this report changed. */
+      /** Migrations whose state this report changed. */
       changed: number;
-      /** @description Migrations the report repeated without change. */
+      /** Migrations the report repeated without change. */
       unchanged: number;
     };
-    /** @description The current state of one migration in one environment. */
+    /** The current state of one migration in one environment. */
     MigrationState: {
-      /** @description The tool's id of the migration. */
+      /** The tool's id of the migration. */
       id: string;
-      /** @description A readable name, when reported. */
+      /** A readable name, when reported. */
       name?: string;
-      /** @description The checksum last reported, as a string even when the tool gave a number. */
+      /** The checksum last reported, as a string even when the tool gave a number. */
       checksum?: string;
-      /** @description The state last reported. */
+      /** The state last reported. */
       status: components['schemas']['MigrationStatus'];
-      /** @description The tool of the last report. */
+      /** The tool of the last report. */
       tool: components['schemas']['MigrationTool'];
-      /** @description When it was applied, when reported. */
+      /** When it was applied, when reported. */
       appliedAt?: components['schemas']['Timestamp'];
-      /** @description How long applying it took, in milliseconds, when reported. */
+      /** How long applying it took, in milliseconds, when reported. */
       durationMs?: number;
-      /** @description When a report first named this migration for the environment. */
+      /** When a report first named this migration for the environment. */
       firstReportedAt: components['schemas']['Timestamp'];
-      /** @description When a report last named it. */
+      /** When a report last named it. */
       lastReportedAt: components['schemas']['Timestamp'];
     };
-    /** @description The migrations of one environment, split by current status. */
+    /** The migrations of one environment, split by current status. */
     EnvironmentMigrations: {
-      /** @description The environment's name. */
+      /** The environment's name. */
       environment: string;
-      /** @description The newest `lastReportedAt` of its migrations. */
+      /** The newest `lastReportedAt` of its migrations. */
       lastReportedAt?: components['schemas']['Timestamp'];
-      /** @description Migrations whose state is `applied`. */
+      /** Migrations whose state is `applied`. */
       applied: components['schemas']['MigrationState'][];
-      /** @description Migrations whose state is `pending`. */
+      /** Migrations whose state is `pending`. */
       pending: components['schemas']['MigrationState'][];
-      /** @description Migrations whose state is `failed`. */
+      /** Migrations whose state is `failed`. */
       failed: components['schemas']['MigrationState'][];
-      /** @description Migrations whose state is `rolled_back`. */
+      /** Migrations whose state is `rolled_back`. */
       rolledBack: components['schemas']['MigrationState'][];
     };
-    /** @description A disagreement between environments about one migration. `not_applied`: applied in some environments, not in others that report migrations. `checksum_mismatch`: applied everywhere it is, but not with the same checksum. */
+    /** A disagreement between environments about one migration. `not_applied`: applied in some environments, not in others that report migrations. `checksum_mismatch`: applied everywhere it is, but not with the same checksum. */
     MigrationDrift: {
-      /** @description The migration's id, as the tool names it. */
+      /** The migration's id, as the tool names it. */
       migrationId: string;
       /**
-       * @description What the environments disagree about.
-       * @enum {string}
+       * What the environments disagree about.
        */
       kind: 'not_applied' | 'checksum_mismatch';
-      /** @description Environments where the migration is applied, in promotion order. */
+      /** Environments where the migration is applied, in promotion order. */
       appliedIn: string[];
-      /** @description Environments that report migrations but not this one as applied, in promotion order. Environments that never reported are left out. */
+      /** Environments that report migrations but not this one as applied, in promotion order. Environments that never reported are left out. */
       notAppliedIn: string[];
-      /** @description Checksum per environment where the migration is applied; `null` where it was applied without a checksum, which never counts as a mismatch. */
+      /** Checksum per environment where the migration is applied; `null` where it was applied without a checksum, which never counts as a mismatch. */
       checksums: {
         [key: string]: string | null;
       };
     };
-    /** @description An entity's migrations per environment, with the drift between environments. */
+    /** An entity's migrations per environment, with the drift between environments. */
     EntityMigrations: {
-      /** @description Environments that reported migrations, in the entity's promotion order; others follow by name. */
+      /** Environments that reported migrations, in the entity's promotion order; others follow by name. */
       environments: components['schemas']['EnvironmentMigrations'][];
-      /** @description Disagreements between those environments, by migration id. */
+      /** Disagreements between those environments, by migration id. */
       drift: components['schemas']['MigrationDrift'][];
     };
     /**
-     * @description Alert priority, from the `severity` label through the configured mapping (by default critical → P0, high → P1, warning → P2, info → P3).
-     * @enum {string}
+     * Alert priority, from the `severity` label through the configured mapping (by default critical → P0, high → P1, warning → P2, info → P3).
      */
     AlertSeverity: 'P0' | 'P1' | 'P2' | 'P3';
-    /** @description Firing alerts per priority; every priority is present, 0 when none. */
+    /** Firing alerts per priority; every priority is present, 0 when none. */
     SeverityCounts: {
-      /** @description Firing P0 alerts. */
+      /** Firing P0 alerts. */
       P0: number;
-      /** @description Firing P1 alerts. */
+      /** Firing P1 alerts. */
       P1: number;
-      /** @description Firing P2 alerts. */
+      /** Firing P2 alerts. */
       P2: number;
-      /** @description Firing P3 alerts. */
+      /** Firing P3 alerts. */
       P3: number;
     };
-    /** @description An alert from Prometheus Alertmanager, as the entity pages show it. */
+    /** An alert from Prometheus Alertmanager, as the entity pages show it. */
     DevopsAlert: {
-      /** @description Alertmanager's fingerprint of the alert's label set: firing and resolved notifications of the same alert share it, so it identifies the alert. */
+      /** Alertmanager's fingerprint of the alert's label set: firing and resolved notifications of the same alert share it, so it identifies the alert. */
       fingerprint: string;
       /**
-       * @description `firing` until Alertmanager reports the alert resolved.
-       * @enum {string}
+       * `firing` until Alertmanager reports the alert resolved.
        */
       status: 'firing' | 'resolved';
-      /** @description The `alertname` label, that is the name of the alerting rule. */
+      /** The `alertname` label, that is the name of the alerting rule. */
       alertname?: string;
-      /** @description Priority from the `severity` label through the configured mapping; P3 when the label is missing or not mapped. */
+      /** Priority from the `severity` label through the configured mapping; P3 when the label is missing or not mapped. */
       severity: components['schemas']['AlertSeverity'];
-      /** @description The `summary` annotation of the alerting rule. */
+      /** The `summary` annotation of the alerting rule. */
       summary?: string;
-      /** @description The `description` annotation of the alerting rule. */
+      /** The `description` annotation of the alerting rule. */
       description?: string;
-      /** @description The `runbook_url` annotation; only an absolute http(s) URL is kept, anything else leaves this out. */
+      /** The `runbook_url` annotation; only an absolute http(s) URL is kept, anything else leaves this out. */
       runbookUrl?: string;
-      /** @description Every label of the alert, as Alertmanager sent it. */
+      /** Every label of the alert, as Alertmanager sent it. */
       labels: {
         [key: string]: string;
       };
-      /** @description When the alert started firing. */
+      /** When the alert started firing. */
       startsAt: components['schemas']['Timestamp'];
-      /** @description When a resolved alert ended; absent while it fires. */
+      /** When a resolved alert ended; absent while it fires. */
       endsAt?: components['schemas']['Timestamp'];
-      /** @description The Prometheus expression browser link of the rule. */
+      /** The Prometheus expression browser link of the rule. */
       generatorUrl?: string;
-      /** @description The alert in Alertmanager's UI. */
+      /** The alert in Alertmanager's UI. */
       alertmanagerUrl?: string;
-      /** @description When the DevOps backend last stored a notification or sync result for this alert. */
+      /** When the DevOps backend last stored a notification or sync result for this alert. */
       updatedAt: components['schemas']['Timestamp'];
     };
-    /** @description Alerts routed to an entity, with firing counts and the source's freshness. */
+    /** Alerts routed to an entity, with firing counts and the source's freshness. */
     EntityAlerts: {
-      /** @description The entity the alerts are routed to, as `kind:namespace/name`. */
+      /** The entity the alerts are routed to, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description Pass as `cursor` for the next page of `alerts`; absent on the last page. Older clients that ignore it see the first page. */
+      /** Pass as `cursor` for the next page of `alerts`; absent on the last page. Older clients that ignore it see the first page. */
       nextCursor?: string;
-      /** @description One page of the alerts in the requested state (by default only firing ones; resolved ones stay listed for the configured window, 7 days by default). */
+      /** One page of the alerts in the requested state (by default only firing ones; resolved ones stay listed for the configured window, 7 days by default). */
       alerts: components['schemas']['DevopsAlert'][];
-      /** @description Firing alerts routed to the entity per priority, over all pages and whatever state was requested. */
+      /** Firing alerts routed to the entity per priority, over all pages and whatever state was requested. */
       firing: components['schemas']['SeverityCounts'];
-      /** @description How fresh the alert data is, so a page can tell "no alerts" from "no news from Alertmanager". */
+      /** How fresh the alert data is, so a page can tell "no alerts" from "no news from Alertmanager". */
       source: {
-        /** @description When the last Alertmanager webhook arrived; absent if none ever did. */
+        /** When the last Alertmanager webhook arrived; absent if none ever did. */
         lastWebhookAt?: components['schemas']['Timestamp'];
-        /** @description When Alertmanager was last polled successfully; absent if never. */
+        /** When Alertmanager was last polled successfully; absent if never. */
         lastSyncAt?: components['schemas']['Timestamp'];
-        /** @description Whether Alertmanager is also polled, so silence means quiet. */
+        /** Whether Alertmanager is also polled, so silence means quiet. */
         syncEnabled: boolean;
-        /** @description The sync has not succeeded for three of its intervals. */
+        /** The sync has not succeeded for three of its intervals. */
         stale: boolean;
       };
     };
-    /** @description What an entity overview needs for one environment. */
+    /** What an entity overview needs for one environment. */
     EnvironmentSummary: {
-      /** @description The environment's name. */
+      /** The environment's name. */
       environment: string;
-      /** @description Version of the newest successful deployment. */
+      /** Version of the newest successful deployment. */
       runningVersion?: string;
-      /** @description The newest deployment whatever its status (it may still be running or have failed); absent when the environment never had one. */
+      /** The newest deployment whatever its status (it may still be running or have failed); absent when the environment never had one. */
       latestDeployment?: {
-        /** @description The deployment's id. */
+        /** The deployment's id. */
         id: string;
-        /** @description The version it deploys. */
+        /** The version it deploys. */
         version: string;
-        /** @description Its status now. */
+        /** Its status now. */
         status: components['schemas']['DeploymentStatus'];
-        /** @description When it finished, else started, else was first reported. */
+        /** When it finished, else started, else was first reported. */
         at: components['schemas']['Timestamp'];
-        /** @description Who or what triggered it. */
+        /** Who or what triggered it. */
         actor?: string;
-        /** @description How it rolled out, when reported. */
+        /** How it rolled out, when reported. */
         strategy?: components['schemas']['DeploymentStrategy'];
       };
-      /** @description The time of `latestDeployment`. */
+      /** The time of `latestDeployment`. */
       lastDeployedAt?: components['schemas']['Timestamp'];
-      /** @description Migrations whose newest reported state is `pending` or `failed`. */
+      /** Migrations whose newest reported state is `pending` or `failed`. */
       migrations: {
-        /** @description Reported but not applied yet. */
+        /** Reported but not applied yet. */
         pending: number;
-        /** @description Whose last run failed. */
+        /** Whose last run failed. */
         failed: number;
       };
-      /** @description The newest health check, when the entity declares a health URL. */
+      /** The newest health check, when the entity declares a health URL. */
       health?: {
-        /** @description What the check found. */
+        /** What the check found. */
         status: components['schemas']['HealthStatus'];
-        /** @description When the check ran. */
+        /** When the check ran. */
         checkedAt: components['schemas']['Timestamp'];
       };
     };
-    /** @description Per environment of an entity, its versions, migrations and health. */
+    /** Per environment of an entity, its versions, migrations and health. */
     EntitySummary: {
-      /** @description The entity, as `kind:namespace/name`. */
+      /** The entity, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description Firing alerts routed to the entity, by severity. */
+      /** Firing alerts routed to the entity, by severity. */
       firingAlerts: components['schemas']['SeverityCounts'];
-      /** @description The entity's environments in promotion order, each listed even without data; environments that only have data follow by name. */
+      /** The entity's environments in promotion order, each listed even without data; environments that only have data follow by name. */
       environments: components['schemas']['EnvironmentSummary'][];
     };
-    /** @description A duration distribution in seconds, with how many samples it came from. */
+    /** A duration distribution in seconds, with how many samples it came from. */
     DurationStats: {
-      /** @description Samples measured; 0 leaves the median and p90 out. */
+      /** Samples measured; 0 leaves the median and p90 out. */
       count: number;
-      /** @description Median of the samples, in seconds. */
+      /** Median of the samples, in seconds. */
       medianSeconds?: number;
-      /** @description 90th percentile (nearest rank) of the samples, in seconds. */
+      /** 90th percentile (nearest rank) of the samples, in seconds. */
       p90Seconds?: number;
     };
-    /** @description The four DORA metrics for one entity and environment over a window. */
+    /** The four DORA metrics for one entity and environment over a window. */
     DoraMetrics: {
-      /** @description The entity, as `kind:namespace/name`. */
+      /** The entity, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description The environment whose deployments were counted. */
+      /** The environment whose deployments were counted. */
       environment: string;
-      /** @description Length of the window in days, 1–365 (30 unless asked otherwise). */
+      /** Length of the window in days, 1–365 (30 unless asked otherwise). */
       days: number;
-      /** @description Start of the window. */
+      /** Start of the window. */
       from: components['schemas']['Timestamp'];
-      /** @description End of the window (the time of the request). */
+      /** End of the window (the time of the request). */
       to: components['schemas']['Timestamp'];
-      /** @description How often the environment got a successful deployment. A deployment belongs to the window by its `finishedAt`, else `startedAt`, else the time it was first reported. */
+      /** How often the environment got a successful deployment. A deployment belongs to the window by its `finishedAt`, else `startedAt`, else the time it was first reported. */
       deploymentFrequency: {
-        /** @description Successful deployments in the window. */
+        /** Successful deployments in the window. */
         deployments: number;
-        /** @description `deployments` divided by `days`. */
+        /** `deployments` divided by `days`. */
         perDay: number;
-        /** @description `perDay` times 7. */
+        /** `perDay` times 7. */
         perWeek: number;
       };
-      /** @description From a change's commit to its successful deployment. */
+      /** From a change's commit to its successful deployment. */
       leadTime: components['schemas']['DurationStats'];
-      /** @description Share of finished deployments that failed or were rolled back. */
+      /** Share of finished deployments that failed or were rolled back. */
       changeFailureRate: {
-        /** @description Failed or rolled back. */
+        /** Failed or rolled back. */
         failed: number;
-        /** @description Finished deployments: succeeded, failed or rolled back. */
+        /** Finished deployments: succeeded, failed or rolled back. */
         total: number;
-        /** @description `failed / total` as a fraction from 0 to 1; absent when `total` is 0. */
+        /** `failed / total` as a fraction from 0 to 1; absent when `total` is 0. */
         rate?: number;
       };
-      /** @description From the first failed or rolled-back deployment after a success to the next success; consecutive failures are one incident. */
+      /** From the first failed or rolled-back deployment after a success to the next success; consecutive failures are one incident. */
       timeToRestore: components['schemas']['DurationStats'] & {
-        /** @description 1 while the newest incident has no success after it yet. */
+        /** 1 while the newest incident has no success after it yet. */
         unrestored: number;
       };
     };
     /**
-     * @description `up`: answered as expected in time; `degraded`: answered as expected but slower than the configured threshold; `down`: did not; `unknown`: not checked yet.
-     * @enum {string}
+     * `up`: answered as expected in time; `degraded`: answered as expected but slower than the configured threshold; `down`: did not; `unknown`: not checked yet.
      */
     HealthStatus: 'up' | 'degraded' | 'down' | 'unknown';
     /**
-     * @description What a recorded check found; a recorded check is never `unknown`.
-     * @enum {string}
+     * What a recorded check found; a recorded check is never `unknown`.
      */
     CheckedHealthStatus: 'up' | 'degraded' | 'down';
     /**
-     * @description Why a health check failed.
-     * @enum {string}
+     * Why a health check failed.
      */
     HealthErrorClass:
       | 'timeout'
@@ -705,202 +703,200 @@ export interface components {
       | 'body_check_failed'
       | 'too_many_redirects'
       | 'not_allowed';
-    /** @description One health check result. */
+    /** One health check result. */
     HealthCheckResult: {
-      /** @description What the check found. */
+      /** What the check found. */
       status: components['schemas']['CheckedHealthStatus'];
-      /** @description The HTTP status of the last response received; absent when none came. */
+      /** The HTTP status of the last response received; absent when none came. */
       httpStatus?: number;
-      /** @description Milliseconds for the whole exchange, redirects included; above the configured degraded threshold (2000 by default) an answer is `degraded`. */
+      /** Milliseconds for the whole exchange, redirects included; above the configured degraded threshold (2000 by default) an answer is `degraded`. */
       latencyMs?: number;
-      /** @description Why the check failed; set only when `status` is `down`. */
+      /** Why the check failed; set only when `status` is `down`. */
       errorClass?: components['schemas']['HealthErrorClass'];
-      /** @description What went wrong in words, for display; at most 500 characters. */
+      /** What went wrong in words, for display; at most 500 characters. */
       error?: string;
-      /** @description When the check ran. */
+      /** When the check ran. */
       checkedAt: components['schemas']['Timestamp'];
     };
-    /** @description An environment's health over a window. */
+    /** An environment's health over a window. */
     EnvironmentHealth: {
-      /** @description The environment's name. */
+      /** The environment's name. */
       environment: string;
-      /** @description The health URL the entity declares for it (`devops/health-url.<environment>`), else the one last checked. */
+      /** The health URL the entity declares for it (`devops/health-url.<environment>`), else the one last checked. */
       url?: string;
-      /** @description The newest check's status; `unknown` before the first check. */
+      /** The newest check's status; `unknown` before the first check. */
       status: components['schemas']['HealthStatus'];
-      /** @description The newest check; absent before the first. */
+      /** The newest check; absent before the first. */
       last?: components['schemas']['HealthCheckResult'];
-      /** @description The newest failed check, for its error class and message. */
+      /** The newest failed check, for its error class and message. */
       lastFailure?: components['schemas']['HealthCheckResult'];
-      /** @description Share of checks in the window that were up or degraded, 0–100. */
+      /** Share of checks in the window that were up or degraded, 0–100. */
       uptimePercent?: number;
-      /** @description Checks recorded in the window; 0 leaves the figures above out. */
+      /** Checks recorded in the window; 0 leaves the figures above out. */
       checks: number;
-      /** @description Median and 95th percentile latency in milliseconds of the window's checks that were up or degraded; empty without such checks. */
+      /** Median and 95th percentile latency in milliseconds of the window's checks that were up or degraded; empty without such checks. */
       latency: {
-        /** @description Median latency, in milliseconds. */
+        /** Median latency, in milliseconds. */
         p50Ms?: number;
-        /** @description 95th percentile latency, in milliseconds. */
+        /** 95th percentile latency, in milliseconds. */
         p95Ms?: number;
       };
-      /** @description Oldest first; at most about 200 points, bucketed over the window. */
+      /** Oldest first; at most about 200 points, bucketed over the window. */
       history: {
-        /** @description When the point's check ran. */
+        /** When the point's check ran. */
         at: components['schemas']['Timestamp'];
-        /** @description What the check found. */
+        /** What the check found. */
         status: components['schemas']['CheckedHealthStatus'];
-        /** @description How long it took, in milliseconds, when it answered. */
+        /** How long it took, in milliseconds, when it answered. */
         latencyMs?: number;
       }[];
     };
-    /** @description An entity's health per environment over a window ending now. */
+    /** An entity's health per environment over a window ending now. */
     EntityHealth: {
-      /** @description The entity, as `kind:namespace/name`. */
+      /** The entity, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description Start of the window the figures cover (it ends now). */
+      /** Start of the window the figures cover (it ends now). */
       since: components['schemas']['Timestamp'];
-      /** @description Environments with a declared health URL or a recorded check, in the entity's promotion order; others follow by name. */
+      /** Environments with a declared health URL or a recorded check, in the entity's promotion order; others follow by name. */
       environments: components['schemas']['EnvironmentHealth'][];
     };
     /**
-     * @description The outcome of one production-readiness check: `unknown` when the data to decide is not there yet (no deployments, no health URL polled so far).
-     * @enum {string}
+     * The outcome of one production-readiness check: `unknown` when the data to decide is not there yet (no deployments, no health URL polled so far).
      */
     ReadinessCheckStatus: 'pass' | 'fail' | 'unknown';
-    /** @description One evaluated readiness check. */
+    /** One evaluated readiness check. */
     ReadinessCheck: {
-      /** @description Stable id, as named in `devops.readiness.checks` config. */
+      /** Stable id, as named in `devops.readiness.checks` config. */
       id: string;
-      /** @description Short name of the check, for a list. */
+      /** Short name of the check, for a list. */
       title: string;
-      /** @description What the check requires and why, for the service owner. */
+      /** What the check requires and why, for the service owner. */
       description: string;
-      /** @description Whether the check passed, failed or could not be decided yet. */
+      /** Whether the check passed, failed or could not be decided yet. */
       status: components['schemas']['ReadinessCheckStatus'];
-      /** @description What decided the result, with its figures, as a sentence for the service owner who has to act on it, for example `No deployment to production finished in the last 30 days.` */
+      /** What decided the result, with its figures, as a sentence for the service owner who has to act on it, for example `No deployment to production finished in the last 30 days.` */
       fact: string;
     };
-    /** @description An entity's readiness counts. */
+    /** An entity's readiness counts. */
     ReadinessCounts: {
-      /** @description Share of decided checks that pass, 0–100, rounded; absent while none is decided. */
+      /** Share of decided checks that pass, 0–100, rounded; absent while none is decided. */
       score?: number;
-      /** @description Checks that pass. */
+      /** Checks that pass. */
       passed: number;
-      /** @description Checks that fail. */
+      /** Checks that fail. */
       failed: number;
-      /** @description Checks without the data to decide yet. */
+      /** Checks without the data to decide yet. */
       unknown: number;
     };
-    /** @description An entity's production readiness. The score is the share of decided checks (pass or fail) that pass, 0–100, rounded; absent while no check could be decided yet. */
+    /** An entity's production readiness. The score is the share of decided checks (pass or fail) that pass, 0–100, rounded; absent while no check could be decided yet. */
     EntityReadiness: {
-      /** @description The entity, as `kind:namespace/name`. */
+      /** The entity, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description Share of decided checks that pass, 0–100, rounded; absent while none is decided. */
+      /** Share of decided checks that pass, 0–100, rounded; absent while none is decided. */
       score?: number;
-      /** @description Checks that pass. */
+      /** Checks that pass. */
       passed: number;
-      /** @description Checks that fail. */
+      /** Checks that fail. */
       failed: number;
-      /** @description Checks without the data to decide yet. */
+      /** Checks without the data to decide yet. */
       unknown: number;
-      /** @description Every enabled check, built-in ones and those backend modules add, with its result. */
+      /** Every enabled check, built-in ones and those backend modules add, with its result. */
       checks: components['schemas']['ReadinessCheck'][];
-      /** @description When the checks ran (at request time). */
+      /** When the checks ran (at request time). */
       evaluatedAt: components['schemas']['Timestamp'];
     };
     /**
-     * @description DORA performance bands, from the State of DevOps research.
-     * @enum {string}
+     * DORA performance bands, from the State of DevOps research.
      */
     DoraBand: 'elite' | 'high' | 'medium' | 'low';
-    /** @description One environment of one entity in the catalog-wide overview. */
+    /** One environment of one entity in the catalog-wide overview. */
     OverviewEnvironment: {
-      /** @description The environment's name. */
+      /** The environment's name. */
       environment: string;
-      /** @description Version of the newest successful deployment. */
+      /** Version of the newest successful deployment. */
       runningVersion?: string;
-      /** @description Status of the newest deployment, whatever it is; absent when the environment never had one. */
+      /** Status of the newest deployment, whatever it is; absent when the environment never had one. */
       latestStatus?: components['schemas']['DeploymentStatus'];
-      /** @description When the newest deployment happened. */
+      /** When the newest deployment happened. */
       lastDeployedAt?: components['schemas']['Timestamp'];
-      /** @description The newest health check's status; absent without a health URL. */
+      /** The newest health check's status; absent without a health URL. */
       health?: components['schemas']['HealthStatus'];
     };
-    /** @description One entity's row in the catalog-wide overview. */
+    /** One entity's row in the catalog-wide overview. */
     OverviewEntry: {
-      /** @description The entity, as `kind:namespace/name`. */
+      /** The entity, as `kind:namespace/name`. */
       entityRef: string;
-      /** @description For display; from the catalog. */
+      /** For display; from the catalog. */
       title?: string;
-      /** @description The entity's kind, as the catalog spells it. */
+      /** The entity's kind, as the catalog spells it. */
       kind: string;
-      /** @description The entity's namespace. */
+      /** The entity's namespace. */
       namespace: string;
-      /** @description The entity's name. */
+      /** The entity's name. */
       name: string;
-      /** @description `spec.owner` of the entity, as written there. */
+      /** `spec.owner` of the entity, as written there. */
       owner?: string;
-      /** @description `spec.system` of the entity, as written there. */
+      /** `spec.system` of the entity, as written there. */
       system?: string;
-      /** @description `spec.lifecycle` of the entity, for example `production`. */
+      /** `spec.lifecycle` of the entity, for example `production`. */
       lifecycle?: string;
-      /** @description `spec.type` of the entity, for example `service`. */
+      /** `spec.type` of the entity, for example `service`. */
       type?: string;
-      /** @description The entity's environments in promotion order. */
+      /** The entity's environments in promotion order. */
       environments: components['schemas']['OverviewEnvironment'][];
-      /** @description Firing alerts routed to the entity per priority. */
+      /** Firing alerts routed to the entity per priority. */
       firingAlerts: components['schemas']['SeverityCounts'];
-      /** @description The entity's readiness counts, as its readiness answer has them. */
+      /** The entity's readiness counts, as its readiness answer has them. */
       readiness: components['schemas']['ReadinessCounts'];
       dora: components['schemas']['OverviewDora'];
     };
-    /** @description DORA figures of an overview entry, for the overview's `doraEnvironment`, or the entity's production environment when none was asked for. An entity that never deployed there has zero deployments and no other figures. */
+    /** DORA figures of an overview entry, for the overview's `doraEnvironment`, or the entity's production environment when none was asked for. An entity that never deployed there has zero deployments and no other figures. */
     OverviewDora: {
-      /** @description The environment the figures are for. */
+      /** The environment the figures are for. */
       environment: string;
-      /** @description Days the figures cover, ending now (the readiness window, 30 by default). */
+      /** Days the figures cover, ending now (the readiness window, 30 by default). */
       days: number;
-      /** @description Successful deployments per day. */
+      /** Successful deployments per day. */
       deploymentsPerDay: number;
-      /** @description Median lead time from commit to successful deployment, in seconds. */
+      /** Median lead time from commit to successful deployment, in seconds. */
       leadTimeMedianSeconds?: number;
-      /** @description Failed or rolled-back share of finished deployments, 0 to 1. */
+      /** Failed or rolled-back share of finished deployments, 0 to 1. */
       changeFailureRate?: number;
-      /** @description Median time to restore after a failed deployment, in seconds. */
+      /** Median time to restore after a failed deployment, in seconds. */
       timeToRestoreMedianSeconds?: number;
       bands: components['schemas']['DoraBands'];
     };
-    /** @description The DORA band of each metric; absent where there is no data. */
+    /** The DORA band of each metric; absent where there is no data. */
     DoraBands: {
-      /** @description Elite at least daily, high weekly, medium monthly. */
+      /** Elite at least daily, high weekly, medium monthly. */
       deploymentFrequency?: components['schemas']['DoraBand'];
-      /** @description Elite under a day, high under a week, medium under a month. */
+      /** Elite under a day, high under a week, medium under a month. */
       leadTime?: components['schemas']['DoraBand'];
-      /** @description Elite at most 5 %, high 10 %, medium 15 %. */
+      /** Elite at most 5 %, high 10 %, medium 15 %. */
       changeFailureRate?: components['schemas']['DoraBand'];
-      /** @description Elite under an hour, high under a day, medium under a week. */
+      /** Elite under an hour, high under a day, medium under a week. */
       timeToRestore?: components['schemas']['DoraBand'];
     };
-    /** @description One page of the catalog-wide overview, ordered by entity ref. */
+    /** One page of the catalog-wide overview, ordered by entity ref. */
     OverviewPage: {
-      /** @description This page's entries, ordered by entity ref. */
+      /** This page's entries, ordered by entity ref. */
       items: components['schemas']['OverviewEntry'][];
-      /** @description Pass as `cursor` for the next page; absent on the last page. */
+      /** Pass as `cursor` for the next page; absent on the last page. */
       nextCursor?: string;
-      /** @description Entities that match the filters and that the caller may read, over all pages. */
+      /** Entities that match the filters and that the caller may read, over all pages. */
       totalItems: number;
     };
-    /** @description The environments the DevOps backend is configured with. */
+    /** The environments the DevOps backend is configured with. */
     EnvironmentList: {
-      /** @description The `devops.environments` list of the backend's config (development, staging, production when unset), in promotion order. An entity may override it with its `devops/environments` annotation. */
+      /** The `devops.environments` list of the backend's config (development, staging, production when unset), in promotion order. An entity may override it with its `devops/environments` annotation. */
       environments: string[];
     };
-    /** @description Backstage's error body. */
+    /** Backstage's error body. */
     Error: {
       error: {
-        /** @description The error's name, for example `InputError` or `NotAllowedError`. */
+        /** The error's name, for example `InputError` or `NotAllowedError`. */
         name: string;
-        /** @description What went wrong; for a 400, every offending field. */
+        /** What went wrong; for a 400, every offending field. */
         message: string;
       };
       request?: {
@@ -916,7 +912,7 @@ export interface components {
    * Responses shared by several operations.
    */
   responses: {
-    /** @description The body or query is invalid; the message names every offending field. Nothing was written. */
+    /** The body or query is invalid; the message names every offending field. Nothing was written. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -925,7 +921,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Missing or invalid credentials. */
+    /** Missing or invalid credentials. */
     Unauthorized: {
       headers: {
         [name: string]: unknown;
@@ -934,7 +930,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description A user token on a write, or the permission policy denies reading the entity. */
+    /** A user token on a write, or the permission policy denies reading the entity. */
     Forbidden: {
       headers: {
         [name: string]: unknown;
@@ -943,7 +939,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The entity is not in the catalog and devops.ingestion.requireCatalogEntity is true. */
+    /** The entity is not in the catalog and devops.ingestion.requireCatalogEntity is true. */
     EntityNotInCatalog: {
       headers: {
         [name: string]: unknown;
@@ -952,7 +948,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The body is over 1 MiB. */
+    /** The body is over 1 MiB. */
     PayloadTooLarge: {
       headers: {
         [name: string]: unknown;
@@ -961,7 +957,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description The database is unreachable; nothing was acknowledged, retry later. */
+    /** The database is unreachable; nothing was acknowledged, retry later. */
     Unavailable: {
       headers: {
         [name: string]: unknown;
@@ -978,7 +974,7 @@ export interface components {
     kind: string;
     namespace: string;
     name: string;
-    /** @description Only this environment (case-insensitive); every environment without it. */
+    /** Only this environment (case-insensitive); every environment without it. */
     environment: string;
   };
   /**
@@ -1017,7 +1013,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The externalId matched a stored deployment, which was updated. */
+      /** The externalId matched a stored deployment, which was updated. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1026,7 +1022,7 @@ export interface operations {
           'application/json': components['schemas']['Deployment'];
         };
       };
-      /** @description A new deployment was recorded. */
+      /** A new deployment was recorded. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -1039,7 +1035,7 @@ export interface operations {
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
       404: components['responses']['EntityNotInCatalog'];
-      /** @description The externalId already names a deployment to another environment or of another version. */
+      /** The externalId already names a deployment to another environment or of another version. */
       409: {
         headers: {
           [name: string]: unknown;
@@ -1068,7 +1064,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The report was recorded. */
+      /** The report was recorded. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1098,14 +1094,11 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @enum {string} */
           version: '4';
-          /** @enum {string} */
           status: 'firing' | 'resolved';
           receiver: string;
           externalURL?: string;
           alerts: {
-            /** @enum {string} */
             status: 'firing' | 'resolved';
             labels: {
               [key: string]: string;
@@ -1122,7 +1115,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The notification was stored. */
+      /** The notification was stored. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1146,11 +1139,11 @@ export interface operations {
   GetEntityAlerts: {
     parameters: {
       query?: {
-        /** @description Which alerts to list: `firing` (the default), `resolved` (kept for the configured window) or `all`. */
+        /** Which alerts to list: `firing` (the default), `resolved` (kept for the configured window) or `all`. */
         state?: 'firing' | 'resolved' | 'all';
-        /** @description Alerts per page, 1–500; 100 without it. */
+        /** Alerts per page, 1–500; 100 without it. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page; the first page without it. */
+        /** The `nextCursor` of the previous page; the first page without it. */
         cursor?: string;
       };
       header?: never;
@@ -1163,7 +1156,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of the entity's alerts, newest first; `firing` counts every firing alert of the entity, not only those on the page. */
+      /** A page of the entity's alerts, newest first; `firing` counts every firing alert of the entity, not only those on the page. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1183,13 +1176,13 @@ export interface operations {
   ListDeployments: {
     parameters: {
       query?: {
-        /** @description Only this environment (case-insensitive); every environment without it. */
+        /** Only this environment (case-insensitive); every environment without it. */
         environment?: components['parameters']['environment'];
-        /** @description Only deployments with this status; every status without it. */
+        /** Only deployments with this status; every status without it. */
         status?: components['schemas']['DeploymentStatus'];
-        /** @description Deployments per page, 1–500; 50 without it. */
+        /** Deployments per page, 1–500; 50 without it. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page; the first page without it. */
+        /** The `nextCursor` of the previous page; the first page without it. */
         cursor?: string;
       };
       header?: never;
@@ -1202,7 +1195,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description A page of deployments. */
+      /** A page of deployments. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1222,7 +1215,7 @@ export interface operations {
   GetEntityMigrations: {
     parameters: {
       query?: {
-        /** @description Only this environment (case-insensitive); every environment without it. */
+        /** Only this environment (case-insensitive); every environment without it. */
         environment?: components['parameters']['environment'];
       };
       header?: never;
@@ -1235,7 +1228,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's migrations. */
+      /** The entity's migrations. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1265,7 +1258,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's summary, environments in promotion order. */
+      /** The entity's summary, environments in promotion order. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1284,9 +1277,9 @@ export interface operations {
   GetDoraMetrics: {
     parameters: {
       query?: {
-        /** @description The environment whose deployments are counted; `production` without it. */
+        /** The environment whose deployments are counted; `production` without it. */
         environment?: string;
-        /** @description Length of the window in days, ending now, 1–365; 30 without it. */
+        /** Length of the window in days, ending now, 1–365; 30 without it. */
         days?: number;
       };
       header?: never;
@@ -1299,7 +1292,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The metrics over the window ending now. */
+      /** The metrics over the window ending now. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1319,9 +1312,9 @@ export interface operations {
   GetEntityHealth: {
     parameters: {
       query?: {
-        /** @description Only this environment (case-insensitive); every environment without it. */
+        /** Only this environment (case-insensitive); every environment without it. */
         environment?: components['parameters']['environment'];
-        /** @description Start of the window, at most 31 days back; default 24 hours ago. */
+        /** Start of the window, at most 31 days back; default 24 hours ago. */
         since?: components['schemas']['Timestamp'];
       };
       header?: never;
@@ -1334,7 +1327,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's health. */
+      /** The entity's health. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1364,7 +1357,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's readiness. */
+      /** The entity's readiness. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1375,7 +1368,7 @@ export interface operations {
       };
       401: components['responses']['Unauthorized'];
       403: components['responses']['Forbidden'];
-      /** @description The entity is not in the catalog. */
+      /** The entity is not in the catalog. */
       404: {
         headers: {
           [name: string]: unknown;
@@ -1392,21 +1385,21 @@ export interface operations {
   GetOverview: {
     parameters: {
       query?: {
-        /** @description The catalog kind of the entities listed; Component without it. */
+        /** The catalog kind of the entities listed; Component without it. */
         kind?: string;
-        /** @description Owner as a group name or entity ref, e.g. `payments` or `group:default/payments`. */
+        /** Owner as a group name or entity ref, e.g. `payments` or `group:default/payments`. */
         owner?: string;
-        /** @description System as a name or entity ref. */
+        /** System as a name or entity ref. */
         system?: string;
-        /** @description Only entities with this `spec.lifecycle` (case-insensitive). */
+        /** Only entities with this `spec.lifecycle` (case-insensitive). */
         lifecycle?: string;
-        /** @description Only entities that have this environment (from their `devops/environments` annotation, else the configured environments). Without it, every entity is listed. It does not change which environment the DORA figures are for. */
+        /** Only entities that have this environment (from their `devops/environments` annotation, else the configured environments). Without it, every entity is listed. It does not change which environment the DORA figures are for. */
         environment?: string;
-        /** @description The environment the DORA figures are computed for, for every entity; an entity that never deployed there has no DORA data. Without it, DORA figures are for each entity's production environment (`devops.readiness.productionEnvironment` if the entity has it, else its last environment). */
+        /** The environment the DORA figures are computed for, for every entity; an entity that never deployed there has no DORA data. Without it, DORA figures are for each entity's production environment (`devops.readiness.productionEnvironment` if the entity has it, else its last environment). */
         doraEnvironment?: string;
-        /** @description Entries per page, 1–100; 25 without it. */
+        /** Entries per page, 1–100; 25 without it. */
         limit?: number;
-        /** @description The `nextCursor` of the previous page; the first page without it. */
+        /** The `nextCursor` of the previous page; the first page without it. */
         cursor?: string;
       };
       header?: never;
@@ -1415,7 +1408,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page of the overview. */
+      /** One page of the overview. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1440,7 +1433,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The environments. */
+      /** The environments. */
       200: {
         headers: {
           [name: string]: unknown;
