@@ -23,10 +23,18 @@ command -v yamllint >/dev/null 2>&1 || need_apt+=(yamllint)
 # (the version its go.mod pins).
 [ -f /usr/share/gocode/src/github.com/lib/pq/go.mod ] || need_apt+=(golang-github-lib-pq-dev)
 
-# The go skeleton's go.mod says go 1.23; bookworm's golang-go is 1.19, so Go
-# comes from bookworm-backports (templates-test finds it in /usr/lib/go-1.23/bin).
+# The go skeleton's go.mod says go 1.23; bookworm's golang-go is 1.19, so on
+# bookworm Go comes from bookworm-backports (templates-test finds it in
+# /usr/lib/go-1.23/bin). Another release is not given bookworm's backports.
 need_backports=()
-[ -x /usr/lib/go-1.23/bin/go ] || need_backports+=(golang-1.23-go)
+if [ ! -x /usr/lib/go-1.23/bin/go ]; then
+  # shellcheck source=/dev/null
+  if [ "$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")" = bookworm ]; then
+    need_backports+=(golang-1.23-go)
+  else
+    need_apt+=(golang-1.23-go)
+  fi
+fi
 BACKPORTS_SOURCE=/etc/apt/sources.list.d/bookworm-backports.sources
 
 add_backports_source() {
