@@ -54,3 +54,28 @@ describe('DevopsClient.getOverview', () => {
     ]);
   });
 });
+
+describe('DevopsClient.listDeployments', () => {
+  it("sends every filter of the spec's ListDeployments operation", async () => {
+    const page = { items: [] };
+    const { client, urls } = clientAnswering(page);
+
+    await expect(
+      client.listDeployments(
+        { kind: 'Component', namespace: 'default', name: 'Payments-API' },
+        { environment: 'production', status: 'failed', limit: 5, cursor: 'c1' },
+      ),
+    ).resolves.toEqual(page);
+
+    const url = new URL(urls[0]);
+    expect(url.pathname).toBe(
+      '/api/devops/v1/entities/component/default/payments-api/deployments',
+    );
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      environment: 'production',
+      status: 'failed',
+      limit: '5',
+      cursor: 'c1',
+    });
+  });
+});
