@@ -92,6 +92,44 @@ describe('the request validation and the OpenAPI spec', () => {
     expect([...ALERT_SEVERITIES]).toEqual(enums.AlertSeverity.enum);
   });
 
+  it.each([
+    [
+      'environment',
+      ['production', 'QA', 'eu-west.1', '9', 'a'.repeat(63)],
+      ['', '-qa', 'q a', 'qa/eu', 'a'.repeat(64)],
+    ],
+    [
+      'commitSha',
+      ['3f9a2c1', 'ABCDEF0123', 'a'.repeat(64)],
+      ['3f9a2c', 'g3f9a2c1', 'a'.repeat(65)],
+    ],
+    [
+      'url',
+      ['https://ci.example.com/1', 'HTTP://ci.example.com'],
+      ['ftp://ci.example.com', 'javascript:alert(1)', '//ci.example.com'],
+    ],
+  ])(
+    'a deployment accepts the %s values the spec pattern matches, and no other',
+    (field, matching, notMatching) => {
+      const property = requestBody('/v1/deployments').properties[field];
+      const pattern = new RegExp(property.pattern);
+      const body = sample(requestBody('/v1/deployments'), true);
+      const verdicts = (values: string[]) =>
+        values.map(value => ({
+          value,
+          spec: pattern.test(value),
+          zod: schemas.deploymentInput.safeParse({ ...body, [field]: value })
+            .success,
+        }));
+      expect(verdicts(matching)).toEqual(
+        matching.map(value => ({ value, spec: true, zod: true })),
+      );
+      expect(verdicts(notMatching)).toEqual(
+        notMatching.map(value => ({ value, spec: false, zod: false })),
+      );
+    },
+  );
+
   describe.each([
     ['/v1/deployments', () => schemas.deploymentInput, []],
     ['/v1/migrations', () => schemas.migrationReport, []],
