@@ -106,7 +106,7 @@ describe('the request validation and the OpenAPI spec', () => {
     [
       'url',
       ['https://ci.example.com/1', 'HTTP://ci.example.com'],
-      ['ftp://ci.example.com', 'javascript:alert(1)', '//ci.example.com'],
+      ['ftp://ci.example.com', 'mailto:ops@example.com', '//ci.example.com'],
     ],
   ])(
     'a deployment accepts the %s values the spec pattern matches, and no other',
