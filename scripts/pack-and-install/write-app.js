@@ -81,6 +81,8 @@ function writeApp(appDir, tarballs) {
   );
 }
 
+module.exports = { listedDependencies, repositoryRanges, tarballName };
+
 if (require.main === module) {
   const [appDir, ...tarballs] = process.argv.slice(2);
   writeApp(appDir, tarballs);
