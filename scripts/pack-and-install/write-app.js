@@ -64,15 +64,29 @@ function writeApp(appDir, tarballs) {
     }
     dependencies[name] = range;
   }
+  writeAppPackage(
+    appDir,
+    'devops-pack-and-install-app',
+    dependencies,
+    tarballs,
+  );
+}
+
+/**
+ * Writes a throwaway app's package.json: the registry dependencies given,
+ * plus our tarballs as file: dependencies.
+ */
+function writeAppPackage(appDir, name, dependencies, tarballs) {
+  const all = { ...dependencies };
   for (const tarball of tarballs) {
-    dependencies[tarballName(tarball)] = `file:${path.resolve(tarball)}`;
+    all[tarballName(tarball)] = `file:${path.resolve(tarball)}`;
   }
   const pkg = {
-    name: 'devops-pack-and-install-app',
+    name,
     version: '0.0.0',
     private: true,
     dependencies: Object.fromEntries(
-      Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)),
+      Object.entries(all).sort(([a], [b]) => a.localeCompare(b)),
     ),
   };
   fs.writeFileSync(
@@ -81,7 +95,12 @@ function writeApp(appDir, tarballs) {
   );
 }
 
-module.exports = { listedDependencies, repositoryRanges, tarballName };
+module.exports = {
+  listedDependencies,
+  repositoryRanges,
+  tarballName,
+  writeAppPackage,
+};
 
 if (require.main === module) {
   const [appDir, ...tarballs] = process.argv.slice(2);

@@ -17,7 +17,7 @@ const path = require('node:path');
 const {
   listedDependencies,
   repositoryRanges,
-  tarballName,
+  writeAppPackage,
 } = require('./write-app');
 
 const TEMPLATE_PACKAGES = ['app', 'backend'];
@@ -62,21 +62,7 @@ function writeCreateApp(createAppDir, appDir, tarballs) {
       fromRepository.push(`${pkg}@${ranges.get(pkg)}`);
     }
   }
-  for (const tarball of tarballs) {
-    dependencies[tarballName(tarball)] = `file:${path.resolve(tarball)}`;
-  }
-  const pkg = {
-    name: 'devops-create-app-app',
-    version: '0.0.0',
-    private: true,
-    dependencies: Object.fromEntries(
-      Object.entries(dependencies).sort(([a], [b]) => a.localeCompare(b)),
-    ),
-  };
-  fs.writeFileSync(
-    path.join(appDir, 'package.json'),
-    `${JSON.stringify(pkg, null, 2)}\n`,
-  );
+  writeAppPackage(appDir, 'devops-create-app-app', dependencies, tarballs);
   return { release, fromRepository };
 }
 
